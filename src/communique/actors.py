@@ -1,7 +1,115 @@
-"""Actor recognition and resolution in context. (stub: to be built)"""
+"""Actor recognition and resolution in context.
+
+``annotate(doc, kb) -> (mentions, table)``: every reference to a state, organisation, person or
+group in the article, each resolved to an actor key that is stable inside the document
+(``person:kassym jomart tokayev``, ``country:KAZ``, ``country:KAZ:GOV``, ``org:UN``,
+``group:KAZ:BUS``, ``group:KAZ+OMN``).  Rules are general patterns over the knowledge base:
+
+1. dictionary scan (countries, adjectives, seats of power, organisations, known people);
+2. people: parser PERSON entities, KB names and capitalised names after a title; titles on the left
+   ("Kazakh President X", "Oman's Foreign Minister X", "Sultan X"), appositives on the right
+   ("X, the foreign minister of Oman"), possessives ("Kazakhstan's X"); a surname later in the article
+   is the same person; the article date (or a past year stated in the sentence) picks office holders;
+3. nominal coreference ("the president", "the diplomat", "the Kazakh minister", "the Sultan of Oman",
+   "Oman's foreign minister", "the Omani side", "the two sides") - see `actors_coref`;
+4. metonyms (Astana said, the Kremlin) and generic agents (Kazakh businessmen, protesters in Athens).
+"""
 from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Optional
+
+from .actors_coref import resolve_nominals
+from .actors_people import find_people
+from .actors_registry import Registry
+from .actors_scan import Hit, is_place_use, is_trap, scan, token_norms
+from .model import Mention
+
+_YEAR = re.compile(r"^(19[0-9]{2}|20[0-9]{2})$")
+
+
+def article_date(doc) -> str:
+    meta = doc._.meta or {}
+    d = meta.get("published") or (doc._.dateline or {}).get("date")
+    if d:
+        return str(d)[:10] if len(str(d)) >= 10 else str(d)[:4] + "-06-30"
+    return _dt.date.today().isoformat()
+
+
+def sentence_dates(doc, published: str) -> dict[int, str]:
+    """Sentence start token -> date for sentences that talk about an earlier year ("in 2004")."""
+    out = {}
+    year = int(published[:4])
+    try:
+        sents = list(doc.sents)
+    except ValueError:
+        return out
+    for s in sents:
+        for t in s:
+            if _YEAR.match(t.text) and int(t.text) < year - 1 and t.i > 0 and \
+                    doc[t.i - 1].lower_ in ("in", "since", "until", "of", "by"):
+                out[s.start] = f"{t.text}-06-30"
+                break
+    return out
 
 
 def annotate(doc, kb):
     """-> (list[Mention], dict[key, Actor])"""
-    return [], {}
+    if len(doc) == 0 or not kb.countries:
+        return [], {}
+    date = article_date(doc)
+    tn = token_norms(doc)
+    reg = Registry(doc, kb, date, sentence_dates(doc, date))
+    hits = scan(doc, kb, tn)
+    hits = [h for h in hits if not is_trap(doc, h, tn, kb)]
+    find_people(doc, kb, tn, hits, reg)
+    resolve_nominals(doc, kb, tn, hits, reg)
+    _countries_and_orgs(doc, kb, tn, hits, reg)
+    return reg.result()
+
+
+def _countries_and_orgs(doc, kb, tn, hits: list[Hit], reg: Registry) -> None:
+    dateline = doc._.dateline or {}
+    for h in hits:
+        if reg.covered(h.start, h.end):
+            continue
+        org = h.first("org")
+        c = h.first("country")
+        if org and not (c and c.form == "name"):
+            reg.mention(h.start, h.end, reg.org(org.id), "org-" + org.form)
+            continue
+        if c is None:
+            continue
+        if reg.try_group(h, tn):        # Kazakh businessmen, Omani side, the Kazakh government
+            continue
+        if c.form in ("seat", "capital"):
+            if is_place_use(doc, h, tn, dateline):
+                continue
+            if c.form == "capital" and not _subject_like(doc, h):
+                continue
+            reg.mention(h.start, h.end, reg.country(c.id, "GOV"), "metonym")
+            continue
+        if c.form == "city":
+            continue
+        if c.form == "adj" and not h.first("country", {"name"}):
+            continue                    # a bare adjective (Kazakh economy) is not an actor
+        if dateline.get("end") and dateline.get("start") is not None and \
+                dateline["start"] <= doc[h.start].idx < dateline["end"]:
+            continue
+        c = h.first("country", {"name"}) or c
+        reg.mention(h.start, h.end, reg.country(c.id), "country-name")
+    reg.agents_in_places(hits, tn)
+
+
+def _subject_like(doc, h: Hit) -> bool:
+    """A capital speaks for its government only as a subject or a possessor ("Astana said", "Astana's view")."""
+    t = doc[h.end - 1]
+    if h.end < len(doc) and doc[h.end].text in ("’s", "'s"):
+        return True
+    if t.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    return t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass")
+
+
+__all__ = ["annotate", "article_date"]

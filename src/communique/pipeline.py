@@ -69,15 +69,18 @@ def normalise_published(value: object) -> Optional[str]:
             raise CommuniqueError(E.E103, value=s) from None
 
 
-def make_doc(nlp: Language, text: str, meta: Optional[dict] = None) -> Doc:
+def make_doc(nlp: Language, text: str, meta: Optional[dict] = None,
+             prefilter: Optional[bool] = None) -> Doc:
     """A tokenised Doc carrying the article's metadata in ``doc._.meta``.
 
     ``doc._.source_text`` keeps the original text; the text the model sees may
-    be masked by the prefilter (same length, same offsets).
+    be masked by the prefilter (same length, same offsets): `communique.prefilter`,
+    on/off by `prefilter` or the ``COMMUNIQUE_PREFILTER`` environment variable.
     """
+    from . import prefilter as _prefilter
     meta = dict(meta or {})
     meta["published"] = normalise_published(meta.get("published"))
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(_prefilter.mask(text) if _prefilter.enabled(prefilter) else text)
     doc._.meta = meta
     doc._.source_text = text
     return doc

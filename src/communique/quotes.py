@@ -1,7 +1,326 @@
-"""Direct and indirect quotes with resolved speakers. (stub: to be built)"""
+"""Direct and indirect quotes with resolved speakers.
+
+`annotate(doc)` scans the ORIGINAL text (``doc._.source_text``) for quotation marks
+(`communique.quotes_marks`), reads reported speech from the parse (`communique.quotes_indirect`),
+finds the cue verb of every quote and resolves its speaker through the actor mentions
+(`communique.quotes_speakers`).  `statement_events(doc)` turns statements that praise, thank,
+criticise, appeal, demand, threaten or reject into events (`communique.quotes_events`).
+
+Offsets are char offsets into the source text, end-exclusive; ``Quote.text`` is exactly
+``source_text[start:end]`` (the content without the outer quotation marks).
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Optional
 
-def annotate(doc):
-    """-> list[Quote] (speaker.actor holds an actor key)"""
-    return []
+from .model import Quote, Speaker
+from . import quotes_indirect, quotes_marks
+from .quotes_speakers import (QUOTE_CHARS, ROLE_NOUNS, SENT_END, Mentions, Resolver, is_speech,
+                              subject_of)
+
+_COLON_LINE = re.compile(r"([A-Z][^:\n\"\u201c\u201d\u00ab\u00bb\d]{1,60}?):[ \t]+(\S[^\n]*)")
+_WORD = re.compile(r"[\w\u2019'-]+")
+_SMALL = frozenset("a an and as at by for in of on or the to with from".split())
+_NOT_SPEAKERS = frozenset("""question answer q a note source photo read update related editor
+editor's see also video watch listen tags live breaking exclusive opinion analysis""".split())
+_DASH = frozenset({"-", "\u2014", "\u2013", "--"})
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    direct: bool
+    raw: Optional[quotes_marks.RawQuote] = None
+    reported: Optional[quotes_indirect.Reported] = None
+    prefix: Optional[tuple[int, int]] = None   # "Name:" paragraph prefix
+    speaker: Optional[Speaker] = None
+    cue: Optional[str] = None
+
+
+def annotate(doc) -> list[Quote]:
+    """-> list[Quote] (speaker.actor holds an actor key)."""
+    text = doc._.source_text if doc._.source_text is not None else doc.text
+    if not text or not len(doc):
+        return []
+    return _Annotator(doc, text).run()
+
+
+def statement_events(doc):
+    """Events coded from statements (praise, thanks, criticism, appeals, demands, threats,
+    rejections); see `communique.quotes_events`."""
+    from .quotes_events import statement_events as _se
+    return _se(doc)
+
+
+class _Annotator:
+    def __init__(self, doc, text: str):
+        self.doc = doc
+        self.text = text
+        self.paras = quotes_marks.paragraphs(text)
+        self.tok_starts = [t.idx for t in doc]
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[Quote]:
+        raws = quotes_marks.scan(self.text)
+        marks = [(r.open_mark if r.open_mark is not None else r.start,
+                  (r.close_mark if r.close_mark is not None else r.end - 1) + 1) for r in raws]
+        self.mentions = Mentions(self.doc, exclude=[(r.start, r.end) for r in raws])
+        self.marks = {x for r in raws for x in (r.open_mark, r.close_mark) if x is not None}
+        self.res = Resolver(self.doc, self.mentions, self.paras)
+        items = [_Item(r.start, r.end, True, raw=r) for r in raws]
+        items += self._colon_paragraphs(raws)
+        for rep in quotes_indirect.find(self.doc, marks):
+            items.append(_Item(rep.start, rep.end, False, reported=rep, cue=rep.cue))
+        items.sort(key=lambda it: (it.start, -it.end))
+        out: list[Quote] = []
+        for it in items:
+            keep = self._attribute(it)
+            if not keep:
+                continue
+            self.res.remember(it.speaker, it.end)
+            out.append(Quote(id=f"q{len(out) + 1}", text=self.text[it.start:it.end], start=it.start,
+                             end=it.end, direct=it.direct, speaker=it.speaker or Speaker(), cue=it.cue))
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    def _tok_index(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect.bisect_left(self.tok_starts, offset)
+
+    def _para(self, offset: int) -> tuple[int, int]:
+        i = quotes_marks.paragraph_of(self.paras, offset)
+        return self.paras[i] if self.paras else (0, len(self.text))
+
+    # ------------------------------------------------------------------ attribution
+    def _attribute(self, it: _Item) -> bool:
+        if it.reported is not None:
+            it.speaker = self.res.from_subject(it.reported.subject) if it.reported.subject is not None else None
+            return True
+        if it.prefix is not None:
+            it.speaker = self._prefix_speaker(*it.prefix)
+            it.cue = ":"
+            return it.speaker is not None
+        r = it.raw
+        content = self.text[r.start:r.end]
+        last_char = self.text[r.end:r.close_mark].strip()[-1:] if r.close_mark else ""
+        ends_open = last_char == "," or content[-1:] in ",?!\u2014-" or (content[-1:] not in ".\u2026")
+        post = self._post_cue(r)
+        pre = self._pre_cue(r)
+        chosen = None
+        if post and (ends_open or post[2]):
+            chosen = post
+        elif pre:
+            chosen = pre
+        elif post:
+            chosen = post
+        words = len(_WORD.findall(content))
+        if chosen is None:
+            if words < 4 or self._title_like(content):
+                return False
+            it.speaker = self._continuation(r)
+            return True
+        verb, subj, _tight = chosen
+        if words < 2 and not (post and chosen is post):
+            return False
+        if self._title_like(content) and chosen is not post:
+            return False
+        if verb is not None:
+            it.cue = "according to" if verb.lower_ == "according" else verb.text
+        else:
+            it.cue = ":" if subj is not None and pre and chosen is pre else None
+        it.speaker = self.res.from_subject(subj) if subj is not None else self._continuation(r)
+        return True
+
+    def _title_like(self, content: str) -> bool:
+        words = _WORD.findall(content)
+        if not words or len(words) > 8 or content.rstrip()[-1:] in ".?!":
+            return False
+        big = [w for w in words if w.lower() not in _SMALL]
+        return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big)
+
+    def _continuation(self, r: quotes_marks.RawQuote) -> Optional[Speaker]:
+        """A quote with no cue: the previous speaker when recent, else the nearest person subject."""
+        lo = self._para(r.start)[0]
+        ant = self.res.antecedent(r.open_mark if r.open_mark is not None else r.start, "person")
+        if ant is not None:
+            return ant
+        return self.res.last if self.res.last_offset >= lo else None
+
+    def _post_cue(self, r: quotes_marks.RawQuote):
+        """(verb, subject, tight) for an attribution right after the closing mark."""
+        after = (r.close_mark + 1) if r.close_mark is not None else r.end
+        p_end = self._para(r.start if r.paragraphs == 1 else after)[1]
+        if after > p_end:
+            p_end = self._para(after)[1]
+        j = self._tok_index(after)
+        window = []
+        dash = False
+        doc = self.doc
+        while j < len(doc) and len(window) < 16:
+            t = doc[j]
+            if t.idx >= p_end or ("\n" in t.text):
+                break
+            if t.is_space:
+                j += 1
+                continue
+            if t.text in QUOTE_CHARS and t.idx in self.marks:
+                if window:
+                    break
+                j += 1
+                continue
+            if not window and (t.text in (",", ":") or t.text in _DASH):
+                dash = dash or t.text in _DASH
+                j += 1
+                continue
+            if t.text in SENT_END:
+                break
+            window.append(t)
+            j += 1
+        if not window:
+            return None
+        content_final = self.text[r.start:r.end].rstrip()[-1:] == "." and r.close_mark is not None
+        for k, t in enumerate(window[:12]):
+            if is_speech(t):
+                if k > 0 and any(x.pos_ in ("VERB", "AUX") and x.dep_ not in ("aux", "auxpass")
+                                 for x in window[:k]):
+                    return None
+                if t.lower_ == "according":
+                    return (t, subject_of(t), True)
+                if content_final and any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.idx > after
+                                         for c in t.children):
+                    return None  # a new sentence: "... ." Tokayev said the country ...
+                if content_final and window[0].text[:1].isupper() and k > 0 and window[0].pos_ == "PRON":
+                    return None
+                subj = self._subject_near(t, window, k)
+                return (t, subj, True) if subj is not None else None
+        if dash and len(window) <= 6:
+            tok = self._prefix_mention(window[0].idx, window[-1].idx + len(window[-1]))
+            if tok is not None:
+                return (None, tok, True)
+        return None
+
+    def _subject_near(self, verb, window, k):
+        ids = {t.i for t in window}
+        subj = subject_of(verb)
+        if subj is not None and subj.i in ids:
+            return subj
+        if k > 0:
+            pre = window[:k]
+            pre_ids = {t.i for t in pre}
+            for t in pre:
+                if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i not in pre_ids:
+                    return t
+            return None
+        for t in window[1:]:
+            if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                head = t
+                while head.head.i in ids and head.head.i > verb.i and head.head.pos_ in ("PROPN", "NOUN") \
+                        and head.dep_ in ("compound", "amod", "det", "poss", "nmod"):
+                    head = head.head
+                return head
+            if t.pos_ in ("ADP",) and t.lower_ not in ("for", "of"):
+                break
+        return None
+
+    def _token_at(self, offset: int):
+        i = bisect.bisect_right(self.tok_starts, offset) - 1
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def _pre_cue(self, r: quotes_marks.RawQuote):
+        """(verb, subject, tight) for an attribution before the opening mark."""
+        if r.open_mark is None:
+            return None
+        p_start = self._para(r.open_mark)[0]
+        i = self._tok_index(r.open_mark) - 1
+        doc = self.doc
+        window = []
+        while i >= 0 and len(window) < 30:
+            t = doc[i]
+            if t.idx < p_start or "\n" in t.text:
+                break
+            if t.text in SENT_END or (t.text in QUOTE_CHARS and t.idx in self.marks):
+                break
+            if not t.is_space:
+                window.append(t)
+            i -= 1
+        if not window:
+            return None
+        for t in window:
+            if t.lower_ == "according" or is_speech(t, partial=True):
+                subj = subject_of(t)
+                if subj is None:
+                    # "Merz, asked about ..., said:": the clause opens with the speaker
+                    for x in reversed(window):
+                        if x.i < t.i and x.pos_ in ("PROPN", "PRON", "NOUN") and x.dep_ in (
+                                "nsubj", "nsubjpass", "ROOT", "appos"):
+                            subj = x
+                            break
+                return (t, subj, window[0].text in (":", ","))
+        # "Name: "quote"" (headlines, interviews)
+        if window[0].text == ":":
+            seg_s, seg_e = window[-1].idx, window[0].idx
+            m = self._prefix_mention(seg_s, seg_e)
+            if m is not None:
+                return (None, m, True)
+        # "In his words, "..." / "As she put it, "...""
+        low = [t.lower_ for t in reversed(window)]
+        if "words" in low:
+            for t in window:
+                if t.pos_ in ("PRON", "PROPN") and t.dep_ in ("poss", "pobj"):
+                    return (None, t, True)
+        return None
+
+    def _prefix_mention(self, s: int, e: int):
+        ms = [m for m in self.mentions.overlapping(s, e) if not m.role]
+        persons = [m for m in ms if m.kind == "person"]
+        if persons:
+            return self._token_at(persons[-1].start)
+        toks = [t for t in self.doc[self._tok_index(s):self._tok_index(e)] if not t.is_space]
+        if ms and not any(t.lemma_.lower() in ROLE_NOUNS for t in toks):
+            return self._token_at(ms[-1].start)
+        for t in toks:
+            if t.lemma_.lower() in ROLE_NOUNS:
+                return t
+        # a bare name: "Nurtleu:", "- Pezeshkian"
+        names = [t for t in toks if t.text[:1].isupper() and t.is_alpha]
+        if names and len(names) == len(toks) and len(toks) <= 4:
+            return toks[-1]
+        return None
+
+    def _prefix_speaker(self, s: int, e: int) -> Optional[Speaker]:
+        tok = self._prefix_mention(s, e)
+        return self.res.from_subject(tok) if tok is not None else None
+
+    def _colon_paragraphs(self, raws) -> list[_Item]:
+        """Paragraphs shaped "Speaker: statement" (headlines, interview transcripts), no marks."""
+        out = []
+        dl = self.doc._.dateline or {}
+        dl_start = dl.get("start")
+        for lo, hi in self.paras:
+            m = _COLON_LINE.match(self.text, lo, hi)
+            if not m or m.start(2) >= hi:
+                continue
+            prefix = m.group(1)
+            words = prefix.split()
+            if len(words) > 6 or "," in prefix or (dl_start is not None and m.start(1) <= dl_start < m.end(1)):
+                continue
+            if words[0].isupper() and len(words[0]) > 3:
+                continue  # dateline "ASTANA:" or a shouted label
+            if words[0].lower().strip(".") in _NOT_SPEAKERS:
+                continue
+            body_s = m.start(2)
+            if self.text[body_s] in QUOTE_CHARS:
+                continue  # the marks scanner has it; the pre-cue reads the prefix
+            body_e = min(hi, m.end(2))
+            while body_e > body_s and self.text[body_e - 1].isspace():
+                body_e -= 1
+            if any(r.start < body_e and body_s < r.end for r in raws):
+                continue
+            if len(_WORD.findall(self.text[body_s:body_e])) < 3:
+                continue
+            out.append(_Item(body_s, body_e, True, prefix=(m.start(1), m.end(1))))
+        return out

@@ -1,10 +1,291 @@
-"""Time and place: datelines, date expressions anchored on the published date, gazetteer. (stub: to be built)"""
+"""Time and place: the dateline, date expressions anchored on the published date, event places.
+
+- `read_dateline(doc)`: "ASTANA, Kazakhstan, February 25", "ASTANA, Feb 25 (Trend) -",
+  "MUSCAT (Reuters) —", "Geneva, 3 March 2026 —" → place, country (ISO3), date, offsets.
+- `resolve_date(expr, anchor, future=False)`: "on Monday", "last week", "in 2004", "3 March 2026"...
+  → "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | None  (see `communique.dates`).
+- `years_claim(expr)`: "almost 20 years later" → (20, True).
+- `event_date(sent_span, anchor, dateline_date)` → (date, explicit).
+- `locate(name)`, `event_location(doc, sent_span, visitor_country, host_country, is_visit)`.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import datetime as dt
+import re
+from typing import Optional
+
+from .dates import (MONTHS, parse_anchor, resolve_date, years_claim, DATE_EXPR_RE,
+                    is_future_context)
+from .gazetteer import capital_of, country_code, find_places, locate, lookup, place_location
+from .model import Location
+
+__all__ = ["read_dateline", "resolve_date", "years_claim", "event_date", "locate", "event_location",
+           "complete_dateline_date"]
+
+# ----------------------------------------------------------------------------------- dateline
+_MONTH = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PART = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"      # February 25 / Feb 25, 2025
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"         # 3 March 2026
+    r"|\d{4}-\d{2}-\d{2}"                                              # 2026-03-03
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4})"                                   # 03.03.2026
+)
+_PLACE = r"(?P<place>[A-Z][\w'’\.\-]*(?:[ \-][A-Z][\w'’\.\-]*){0,3})"
+_DATELINE_RE = re.compile(
+    rf"{_PLACE}"
+    rf"(?:,\s*(?P<country>(?!{_MONTH}\s)[A-Z][\w'’\.\- ]{{1,40}}?))??"
+    rf"(?:,?\s*(?P<date>{_DATE_PART}))?"
+    r"\s*(?P<outlet>\((?!\d)[^()\n]{1,40}\))?"
+    r"\s*(?P<term>—|–|--|-|:|\.(?=\s)|\n)",
+)
+# Preamble some scrapes put before the dateline ("date 2025-02-25 ", "Published: 2025-02-25T10:00Z").
+_PREAMBLE_RE = re.compile(
+    r"(?i)\s*(?:(?:date|published|posted|updated)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[T ][\d:\.]+(?:Z|[+\-]\d{2}:?\d{2})?)?\s+")
 
 
-def read_dateline(doc: Doc) -> dict:
-    """{place, country, date, start, end} of the dateline at the head of the article (None when absent)."""
-    meta = doc._.meta or {}
-    return {"place": None, "country": None, "date": meta.get("published"), "start": None, "end": None}
+def _starts(text: str, limit: int = 600) -> list[int]:
+    """Positions where a dateline may begin: the article start (after a date preamble) and line
+    starts within the head of the article."""
+    head = text[:limit]
+    starts = []
+    m = re.match(r"\s*", head)
+    pos = m.end()
+    starts.append(pos)
+    pm = _PREAMBLE_RE.match(head)
+    if pm:
+        starts.append(pm.end())
+    for lm in re.finditer(r"\n\s*", head):
+        starts.append(lm.end())
+    return sorted(set(starts))
+
+
+def _is_allcaps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def complete_dateline_date(expr: str, published: Optional[str]) -> Optional[str]:
+    """A dateline date completed with the year that puts it closest to the published date
+    ("February 25" → "2025-02-25"; "Dec 31" published 2026-01-02 → "2025-12-31")."""
+    anchor = parse_anchor(published)
+    got = resolve_date(expr, anchor)
+    if got is None or len(got) != 10:
+        return None
+    d = dt.date.fromisoformat(got)
+    if anchor is None or re.search(r"\d{4}", expr):
+        return d.isoformat()
+    best = d
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cand = d.replace(year=y)
+        except ValueError:  # 29 February
+            continue
+        if abs((cand - anchor).days) < abs((best - anchor).days):
+            best = cand
+    return best.isoformat()
+
+
+def read_dateline(doc) -> dict:
+    """{place, country, date, start, end} of the dateline at the head of the article.
+
+    Absent → place/country/start/end None and date = the published date.  `date` is the dateline's
+    date completed with the published year when the dateline has one."""
+    meta = getattr(doc._, "meta", None) or {}
+    published = meta.get("published")
+    text = getattr(doc._, "source_text", None) or doc.text
+    out = {"place": None, "country": None, "date": published, "start": None, "end": None}
+    for start in _starts(text):
+        m = _DATELINE_RE.match(text, start)
+        if not m:
+            continue
+        place_raw = m.group("place").strip().rstrip(".")
+        has_marker = bool(m.group("date") or m.group("outlet"))
+        allcaps = _is_allcaps(place_raw)
+        term = m.group("term")
+        if term in (".", "\n", ":") and not m.group("date"):
+            continue  # "Kazakhstan. ..." or a heading line is not a dateline
+        if not allcaps and not has_marker:
+            continue
+        country = None
+        ctext = m.group("country")
+        if ctext:
+            country = country_code(ctext.strip())
+            if country is None and not allcaps:
+                continue
+        p = lookup(place_raw, country, kinds=("capital", "seat", "city", "venue"))
+        if p is None and not allcaps:
+            continue
+        if p is None and country is None and not has_marker:
+            continue  # "UPDATE -", "BREAKING -": an unknown all-caps word needs a date or an outlet
+        if p is not None:
+            loc = place_location(p)
+            place, country = loc.name, country or p.country
+        else:
+            place = " ".join(w.capitalize() for w in place_raw.split())
+        date = complete_dateline_date(m.group("date"), published) if m.group("date") else None
+        end = m.end("term") if term != "\n" else m.start("term")
+        out.update(place=place, country=country, date=date or published, start=m.start("place"), end=end)
+        return out
+    return out
+
+
+# ---------------------------------------------------------------------------------- event date
+def _candidates(sent_span) -> list[tuple[int, int, str]]:
+    """Date expressions in a sentence: spaCy DATE entities plus our own patterns (char offsets
+    relative to the sentence text)."""
+    text = sent_span.text
+    base = sent_span.start_char
+    cands = []
+    for ent in getattr(sent_span, "ents", ()):
+        if ent.label_ == "DATE":
+            cands.append((ent.start_char - base, ent.end_char - base, ent.text))
+    for m in DATE_EXPR_RE.finditer(text):
+        cands.append((m.start(), m.end(), m.group(0)))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    return cands
+
+
+def _with_preposition(text: str, start: int, expr: str) -> str:
+    """Include the preposition before an expression ("on Monday", "in 2004") so it resolves as one."""
+    before = text[max(0, start - 12):start]
+    m = re.search(r"\b(on|in|since|by|until|last|next|this|during)\s+$", before, re.I)
+    return (m.group(1) + " " + expr) if m and not expr.lower().startswith(m.group(1).lower()) else expr
+
+
+def event_date(sent_span, anchor, dateline_date: Optional[str] = None,
+               future: Optional[bool] = None) -> tuple[Optional[str], bool]:
+    """(date, explicit) of the event a sentence reports.
+
+    The first date expression of the sentence that resolves (explicit=True); otherwise the
+    dateline date, else the anchor (explicit=False).  `future` defaults to the sentence's tense
+    ("will", "is to", "plans to"...)."""
+    anchor_d = parse_anchor(anchor)
+    text = sent_span.text
+    if future is None:
+        future = is_future_context(text)
+    seen: list[tuple[int, int]] = []
+    for start, end, expr in _candidates(sent_span):
+        if any(s <= start and end <= e for s, e in seen):
+            continue
+        seen.append((start, end))
+        got = resolve_date(_with_preposition(text, start, expr), anchor_d, future=future)
+        if got:
+            return got, True
+    fallback = dateline_date or (anchor_d.isoformat() if anchor_d else None)
+    return fallback, False
+
+
+# ----------------------------------------------------------------------------------- event place
+_LOCATIVE_RE = re.compile(
+    r"(?:\b(?:in|at|inside|near|to|into|on the sidelines of [^,]{0,40} in)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}"
+    r"|\b(?:visit(?:ed|ing|s)?|host(?:ed|s|ing)?|reach(?:ed)?|arriv(?:ed|ing|es) in|land(?:ed)? in)\s+(?:the\s+)?)$",
+    re.I)
+_NOT_LOCATIVE_RE = re.compile(r"\b(?:from|of|with|by)\s+(?:the\s+)?$", re.I)
+
+
+def _mentions_overlap(doc, start: int, end: int) -> bool:
+    for m in getattr(doc._, "actor_mentions", None) or ():
+        if m.start < end and start < m.end:
+            return True
+    return False
+
+
+def sentence_places(doc, sent_span) -> list[tuple[int, int, Location, str]]:
+    """Places the sentence names as where something happens: (start, end, Location, kind), document
+    offsets.  A place name used as an actor (metonym: "Washington said") does not count."""
+    text = sent_span.text
+    base = sent_span.start_char
+    out = []
+    for s, e, p in find_places(text):
+        before = text[max(0, s - 60):s]
+        if _NOT_LOCATIVE_RE.search(before) or not _LOCATIVE_RE.search(before):
+            continue
+        if p.kind != "venue" and _mentions_overlap(doc, base + s, base + e):
+            continue
+        loc = place_location(p) if p.kind != "country" else Location(name=p.name, country=p.country)
+        out.append((base + s, base + e, loc, p.kind))
+    return out
+
+
+def event_location(doc, sent_span, visitor_country: Optional[str] = None,
+                   host_country: Optional[str] = None, is_visit: bool = False,
+                   when: str = "reported") -> Location:
+    """Where the event of a sentence happened.
+
+    `visitor_country`/`host_country` are ISO3 codes (or `ActorRef`s: their country is used);
+    `is_visit` may be a `model.Plover` (a visit is mode "visit").
+
+    1. a venue or city the sentence names as a place ("at the Ak Orda", "in Geneva");
+    2. a country the sentence names as the destination ("visited Kazakhstan"): country level,
+       no coordinates;
+    3. for a reported visit: the dateline city when it lies in the host country, else the host's
+       capital;
+    4. for other reported events: the dateline city;
+    5. otherwise not known: ``Location()``.  Past/future events never borrow the dateline.
+    """
+    visitor_country = _country_of(visitor_country)
+    host_country = _country_of(host_country)
+    if not isinstance(is_visit, bool):  # a model.Plover: a visit is CONSULT with mode "visit"
+        is_visit = getattr(is_visit, "mode", None) == "visit"
+    places = sentence_places(doc, sent_span)
+    for kinds in (("venue",), ("city", "capital", "seat")):
+        for _, _, loc, kind in places:
+            if kind in kinds:
+                return loc
+    for _, _, loc, kind in places:
+        if kind == "country" and (not is_visit or host_country in (None, loc.country)):
+            return loc
+    if when == "reported" and _dated_elsewhere(doc, sent_span):
+        when = "past"
+    if when != "reported":
+        if is_visit and host_country:
+            known = lookup(host_country) if len(host_country) != 3 else None
+            return Location(name=known.name if known else _country_name(host_country), country=host_country)
+        return Location()
+    dl = getattr(doc._, "dateline", None) or {}
+    dl_loc = None
+    if dl.get("place"):
+        dl_loc = locate(dl["place"], dl.get("country")) or Location(name=dl["place"], country=dl.get("country"))
+    if is_visit and host_country:
+        if dl_loc is not None and dl_loc.country == host_country:
+            return dl_loc
+        cap = capital_of(host_country)
+        if cap is not None:
+            return Location(name=cap.name, country=cap.country, lat=cap.lat, lon=cap.lon)
+        return Location(name=_country_name(host_country), country=host_country)
+    if dl_loc is not None:
+        return dl_loc
+    return Location()
+
+
+def _dated_elsewhere(doc, sent_span) -> bool:
+    """The sentence carries an explicit date far from the article's own date ("was in 2004")."""
+    meta = getattr(doc._, "meta", None) or {}
+    dl = getattr(doc._, "dateline", None) or {}
+    ref = dl.get("date") or meta.get("published")
+    if not ref:
+        return False
+    d, explicit = event_date(sent_span, meta.get("published") or ref, ref)
+    if not explicit or not d:
+        return False
+    if ref.startswith(d) or d.startswith(ref):
+        return False
+    if len(d) == 10:
+        gap = abs((dt.date.fromisoformat(d) - dt.date.fromisoformat(ref[:10])).days)
+        return gap > 7
+    return True
+
+
+def _country_of(x) -> Optional[str]:
+    """An ISO3 string as given, or the country of an `ActorRef`-like object."""
+    if x is None or isinstance(x, str):
+        return x or None
+    return getattr(x, "country", None)
+
+
+def _country_name(iso3: str) -> Optional[str]:
+    from .gazetteer import _table
+    for p in _table()[0]:
+        if p.kind == "country" and p.country == iso3:
+            return p.name
+    return None

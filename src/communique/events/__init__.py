@@ -1,7 +1,17 @@
-"""Event detection and coding (CAMEO + PLOVER). (stub: to be built)"""
+"""Event detection and coding (CAMEO + PLOVER) for the `communique_events` component.
+
+``annotate(doc) -> (events, sectors, contexts)``: events carry actor *keys* in
+``source.actor``/``target.actor`` (the assembler renumbers them), a PLOVER type/mode/contexts,
+the most specific CAMEO code the lexicon is confident of, modality (`when`) and date, a
+location, sectors, a confidence, and the evidence sentence (offsets into
+``doc._.source_text``).
+
+Modules: `lexicon` (the trigger table), `arguments` (who to whom), `modality` (when),
+`coder` (matching and coding), `build` (Event objects, place, dedup), `adapters` (neighbours).
+"""
 from __future__ import annotations
 
+from .build import DEFAULT_THRESHOLD, annotate, dedup, events_from_candidates
+from .coder import Candidate, detect
 
-def annotate(doc):
-    """-> (list[Event], sectors, contexts); Event.source/target.actor hold actor keys."""
-    return [], [], []
+__all__ = ["annotate", "detect", "dedup", "events_from_candidates", "Candidate", "DEFAULT_THRESHOLD"]

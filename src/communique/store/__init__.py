@@ -1,11 +1,159 @@
-"""The embedded DuckDB store. (stub: to be built)
+"""The embedded DuckDB store: coded articles in tables derived from the data contract.
 
-API the rest of the project codes against:
+    from communique.store import Store
+    with Store("build/demo.duckdb") as store:      # opens/creates; schema from communique.model
+        store.add_article(coded)                   # True if new; False if already stored (idempotent)
+        store.has_article(article_id) -> bool
+        store.con                                  # the duckdb connection; read queries: store.queries
 
-    store = Store(path)                       # opens/creates; schema derived from communique.model
-    store.add_article(coded, metadata=None)   # -> True if new, False if already stored (idempotent);
-                                              #    one transaction per article
-    store.has_article(article_id) -> bool
-    store.con                                 # the duckdb connection (read queries in store.queries)
-    store.close()
+Rules:
+
+- **Idempotent.** The article id is the sha256 of its text: the same text stored twice changes
+  nothing the second time (`add_article` returns False).
+- **One transaction per article.** Its rows in articles, actors, mentions, events and quotes (and
+  the learned-actor records of `communique.store.learned`, when that module exists) are written
+  in one transaction: an error or a crash mid-article rolls it back, so every stored article is
+  whole and re-running the same ingest resumes where it stopped.
+- **Concurrency.** DuckDB allows one *writer process* per database file (a second process that
+  opens it for writing gets a lock error, reported as E201).  Many threads of the writer process
+  may use cursors of `store.con`; other processes may open the file with ``read_only=True`` only
+  while no process holds it for writing.  Parallel ingest therefore codes in worker processes
+  and writes from one process.
 """
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import json
+import threading
+from pathlib import Path
+from typing import Any, Iterable, Optional, Union
+
+from ..errors import E, CommuniqueError
+from ..model import CodedArticle
+from . import schema
+
+__all__ = ["Store", "open_store"]
+
+
+def _learned_recorder():
+    """`communique.store.learned.record(con, coded)` when the actors engineer's module exists."""
+    try:
+        mod = importlib.import_module(f"{__name__}.learned")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__name__}.learned":
+            return None
+        raise
+    return getattr(mod, "record", None)
+
+
+class Store:
+    """One DuckDB file holding coded articles (see the module docstring for the rules)."""
+
+    def __init__(self, path: Union[str, Path, None] = None, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = Path(path) if path not in (None, ":memory:") else None
+        self.read_only = read_only
+        target = str(self.path) if self.path is not None else ":memory:"
+        if self.path is not None:
+            if read_only and not self.path.exists():
+                raise CommuniqueError(E.E201, path=self.path, reason="no such file")
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(target, read_only=read_only)
+        except (duckdb.Error, OSError) as exc:
+            raise CommuniqueError(E.E201, path=target, reason=_first_line(exc)) from None
+        self._lock = threading.Lock()
+        self._record_learned = _learned_recorder()
+        if not read_only:
+            schema.ensure_schema(self.con)
+        else:
+            missing = [t for t in schema.TABLES if not self._has_table(t)]
+            if missing:
+                self.con.close()
+                raise CommuniqueError(E.E201, path=target,
+                                      reason="not a communique database (missing tables: " + ", ".join(missing) + ")")
+
+    # ---- context manager ---------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        except Exception:
+            pass
+
+    def _has_table(self, table: str) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = 'main'",
+            [table]).fetchall()[0][0])
+
+    # ---- writes ------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        # fetchall (not fetchone): leave no pending result on the connection (duckdb 2 refuses
+        # some work while one is open)
+        return bool(self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchall())
+
+    def add_article(self, coded: CodedArticle, source_path: Optional[str] = None,
+                    metadata: Optional[dict[str, Any]] = None) -> bool:
+        """Store one coded article in one transaction; False (and no change) when already stored."""
+        if self.read_only:
+            raise CommuniqueError(E.E201, path=self.path, reason="opened read-only")
+        aid = coded.article.id
+        with self._lock:
+            if self.has_article(aid):
+                return False
+            con = self.con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                self._insert(con, coded, source_path, metadata)
+                if self._record_learned is not None:
+                    self._record_learned(con, coded)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return True
+
+    def add_articles(self, items: Iterable[CodedArticle], source_path: Optional[str] = None) -> int:
+        """Store many articles, each in its own transaction; returns how many were new."""
+        return sum(1 for c in items if self.add_article(c, source_path=source_path))
+
+    def _insert(self, con, coded: CodedArticle, source_path: Optional[str],
+                metadata: Optional[dict[str, Any]]) -> None:
+        aid = coded.article.id
+        extra = {"source_path": str(source_path) if source_path is not None else None,
+                 "metadata": json.dumps(metadata, ensure_ascii=False, default=str) if metadata else None,
+                 "ingested_at": _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)}
+        con.execute(schema.insert_sql("articles"), schema.row_values("articles", coded, extra))
+        key = {"article_id": aid}
+        for table, items in (("actors", coded.actors), ("events", coded.events), ("quotes", coded.quotes)):
+            rows = [schema.row_values(table, x, key) for x in items]
+            if rows:
+                con.executemany(schema.insert_sql(table), rows)
+        mentions = [[aid, a.id, int(s), int(e)] for a in coded.actors for (s, e) in a.mentions]
+        if mentions:
+            con.executemany(schema.insert_sql("mentions"), mentions)
+
+    # ---- reads (thin wrappers; the functions live in store.queries) ---------------------
+    def article(self, article_id: str) -> Optional[CodedArticle]:
+        from .queries import article
+        return article(self.con, article_id)
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in schema.TABLES}
+
+
+def open_store(path: Union[str, Path], read_only: bool = False) -> Store:
+    return Store(path, read_only=read_only)
+
+
+def _first_line(exc: BaseException) -> str:
+    s = str(exc).strip().splitlines()
+    return s[0] if s else type(exc).__name__

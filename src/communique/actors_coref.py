@@ -1,0 +1,152 @@
+"""Nominal coreference inside an article.
+
+"the president", "the Head of State", "the diplomat", "the Kazakh minister", "the Sultan of Oman",
+"Oman's foreign minister" (no name following), "the two sides".  A nominal refers to the closest
+person already named in the article whose role and country fit; when nobody fits, the knowledge base
+gives the holder of that office on the date of the sentence; otherwise the office itself is the actor.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .actors_people import POSSESSIVE, _place_entry, match_title
+from .actors_titles import COREF_MAX_WORDS, COREF_NOUNS, PAIR_PHRASES, FORMER, title_info
+from .kb.names import norm
+
+MONARCH_WORDS = {"president", "sultan", "king", "queen", "emir", "amir", "monarch", "chancellor", "premier"}
+
+
+def _coref_noun(doc, tn, j: int):
+    """Longest role noun at j: (end, allowed roles or None, noun, (role, title, sector) or None)."""
+    best = None
+    words: list[str] = []
+    for k in range(j, min(len(doc), j + max(COREF_MAX_WORDS, 8))):
+        if not tn[k]:
+            if doc[k].text in "-–—":
+                continue
+            break
+        words.append(tn[k])
+        phrase = " ".join(words)
+        info = title_info(phrase)
+        if phrase in COREF_NOUNS or info:
+            allowed = COREF_NOUNS.get(phrase, {info[0]} if info else None)
+            best = (k + 1, allowed, phrase, info)
+    return best
+
+
+def resolve_nominals(doc, kb, tn, hits, reg) -> None:
+    by_start = {h.start: h for h in hits}
+    n = len(doc)
+    i = 0
+    while i < n:
+        if reg.taken[i]:
+            i += 1
+            continue
+        # the two sides / both countries
+        if tn[i] in ("the", "both"):
+            for m in (4, 3, 2):
+                if i + m <= n and all(tn[i:i + m]) and " ".join(tn[i:i + m]) in PAIR_PHRASES:
+                    key = reg.pair()
+                    if key:
+                        reg.mention(i, i + m, key, "pair")
+                    i += m
+                    break
+            else:
+                m = 0
+            if m:
+                continue
+        start, j, country, former = i, i, None, False
+        if tn[j] == "the":
+            j += 1
+        elif not (by_start.get(j) and _place_entry(by_start.get(j))):
+            i += 1
+            continue
+        if j < n and tn[j] in FORMER:
+            former, j = True, j + 1
+        h = by_start.get(j)
+        pe = _place_entry(h)
+        if pe is not None:
+            country = pe.id
+            j = h.end
+            if j < n and tn[j] in POSSESSIVE:
+                j += 1
+            if j < n and tn[j] in FORMER:
+                former, j = True, j + 1
+        elif tn[i] != "the":
+            i += 1
+            continue
+        got = _coref_noun(doc, tn, j) if j < n else None
+        if not got or reg.covered(start, got[0]):
+            i += 1
+            continue
+        end, allowed, noun, info = got
+        if end < n and tn[end] in ("of", "for"):
+            k = end + 1
+            if k < n and tn[k] == "the":
+                k += 1
+            h2 = by_start.get(k)
+            pe2 = _place_entry(h2)
+            if pe2 is not None:
+                country = pe2.id
+                end = h2.end
+        # a name right after means the people pass handles it ("the Kazakh President X")
+        if end < n and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and reg.taken[end]:
+            i += 1
+            continue
+        if tn[i] == "the" and country is None and doc[j].text[:1].islower() and noun in ("leader", "host", "guest"):
+            i += 1
+            continue
+        key, how = _resolve(doc, kb, reg, i, country, allowed, noun, info, former)
+        if key:
+            reg.mention(start, end, key, how, 0.8 if how == "nominal-coref" else 0.7)
+            i = end
+        else:
+            i += 1
+
+
+def _title_fits(info_title: Optional[str], noun: str) -> bool:
+    last = noun.split()[-1]
+    if last not in MONARCH_WORDS or not info_title:
+        return True
+    return last in norm(info_title).split()
+
+
+def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: bool):
+    date = reg.date_at(tok)
+    past = date != reg.date
+    if former:
+        if info is None:
+            return None, ""
+        role, title, _ = info
+        label = f"former {title.lower()}" + (f" of {kb.country_name(country)}" if country else "")
+        key = reg.person(label, tok, country, "former " + role, title, "ELI", pid=f"office:{country}:former {role}")
+        return key, "nominal-former"
+    if not past:
+        best, best_d = None, None
+        for key, p in reg.people.items():
+            if country and p.country != country:
+                continue
+            if allowed is not None and p.role not in allowed:
+                continue
+            if not _title_fits(p.title, noun):
+                continue
+            before = [m for m in p.mentions_at if m < tok]
+            d = (0, tok - max(before)) if before else (1, min(p.mentions_at or [10 ** 9]) - tok)
+            if best_d is None or d < best_d:
+                best, best_d = key, d
+        if best:
+            return best, "nominal-coref"
+    role = info[0] if info else (next(iter(allowed)) if allowed and len(allowed) == 1 else None)
+    if country and role:
+        p = kb.holder(country, role, date)
+        if p is not None:
+            term = kb.active_term(p.pid, date, country)
+            title = info[1] if info else (term.title if term else None)
+            key = reg.person(p.name, tok, country, role, title or (term.title if term else None),
+                             term.sector if term else "GOV", p.wikidata or None, pid=p.pid)
+            return key, "kb-office"
+        if info:
+            label = f"{kb.country_name(country)} {info[1].lower()}"
+            key = reg.person(label, tok, country, role, info[1], info[2], pid=f"office:{country}:{role}")
+            return key, "nominal-office"
+    return None, ""

@@ -1,0 +1,310 @@
+"""People: names found by the parser, the knowledge base and title patterns, resolved in context."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .actors_titles import (FORMER, HONORIFICS, MAX_TITLE_WORDS, NAME_PARTICLES, NEXT, NON_NAME_NEXT,
+                            TITLE_FIRST_WORDS, title_info)
+from .kb.names import norm
+
+POSSESSIVE = {"'s", "'"}
+NOT_NAME_POS = {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "NUM", "PUNCT"}
+DASHES = {"-", "–", "—", "‐"}
+KEY_ROLES = ("foreign minister", "head of state", "head of government")
+
+
+@dataclass
+class Ctx:
+    start: int                      # first token of the whole reference (title, country...)
+    country: Optional[str] = None
+    role: Optional[str] = None
+    title: Optional[str] = None
+    sector: Optional[str] = None
+    former: bool = False
+    how: str = ""
+
+
+def match_title(doc, tn, j: int, limit: Optional[int] = None) -> Optional[tuple[int, tuple]]:
+    """Longest title phrase starting at token j -> (end token, (role, title, sector))."""
+    if j >= len(doc) or tn[j] not in TITLE_FIRST_WORDS and tn[j] not in ("deputy", "vice", "first"):
+        return None
+    best = None
+    words: list[str] = []
+    end = min(len(doc), j + MAX_TITLE_WORDS + 3, limit if limit is not None else len(doc))
+    for k in range(j, end):
+        w = tn[k]
+        if not w:
+            if doc[k].text in DASHES:
+                continue
+            break
+        words.append(w)
+        info = title_info(" ".join(words))
+        if info:
+            best = (k + 1, info)
+    return best
+
+
+def _hits_by_start(hits):
+    return {h.start: h for h in hits}
+
+
+def _place_entry(h):
+    if h is None:
+        return None
+    e = h.first("country", {"name", "adj"}) or h.first("org")
+    return e
+
+
+def left_context(doc, tn, s: int, by_start) -> Optional[Ctx]:
+    """[former] [Country|Country's|Org] [former] Title  NAME   or   Country's NAME."""
+    lo = max(doc[s].sent.start if doc.has_annotation("SENT_START") else 0, s - 14)
+    best = None
+    for k in range(s - 1, lo - 1, -1):
+        c = _parse_left(doc, tn, k, s, by_start)
+        if c:
+            best = c
+    return best
+
+
+def _parse_left(doc, tn, k: int, s: int, by_start) -> Optional[Ctx]:
+    i, ctx = k, Ctx(start=k)
+    if tn[i] in FORMER:
+        ctx.former = True
+        i += 1
+        while i < s and doc[i].text in DASHES:
+            i += 1
+    h = by_start.get(i)
+    e = _place_entry(h)
+    possessive = False
+    if e is not None:
+        ctx.country = e.id
+        i = h.end
+        if i < s and tn[i] in POSSESSIVE:
+            possessive = True
+            i += 1
+    if i < s and tn[i] in FORMER:
+        ctx.former = True
+        i += 1
+    if i < s and tn[i] in NEXT:
+        i += 1
+    if i == s:
+        if possessive:
+            ctx.how = "possessive"
+            return ctx
+        return None
+    infos = []
+    while i < s:                      # a chain of titles: "army chief General", "Deputy PM and FM"
+        t = match_title(doc, tn, i, limit=s)
+        if not t:
+            if tn[i] in ("and", "&") and infos:
+                i += 1
+                continue
+            return None
+        i, info = t
+        infos.append(info)
+        while i < s and norm(doc[i].text) in HONORIFICS:
+            i += 1
+    if not infos:
+        return None
+    info = next((x for x in infos if x[0] in KEY_ROLES), infos[0])
+    ctx.role, ctx.title, ctx.sector = info
+    ctx.how = "title-pattern"
+    return ctx
+
+
+def right_apposition(doc, tn, e: int, by_start) -> Optional[tuple[int, int, Ctx]]:
+    """NAME, [the] [Country's] Title [of|for [the] Country]  -> (start, end, ctx)."""
+    if e >= len(doc) or doc[e].text != ",":
+        return None
+    i = e + 1
+    if i < len(doc) and tn[i] in ("the", "a", "an"):
+        i += 1
+    ctx = Ctx(start=e + 1)
+    if i < len(doc) and tn[i] in FORMER:
+        ctx.former, i = True, i + 1
+    h = by_start.get(i)
+    pe = _place_entry(h)
+    if pe is not None:
+        ctx.country = pe.id
+        i = h.end
+        if i < len(doc) and tn[i] in POSSESSIVE:
+            i += 1
+    if i < len(doc) and tn[i] in FORMER:
+        ctx.former, i = True, i + 1
+    t = match_title(doc, tn, i)
+    if not t:
+        return None
+    end, info = t
+    ctx.role, ctx.title, ctx.sector = info
+    if end + 1 < len(doc) and tn[end] in ("of", "for"):
+        j = end + 1
+        if j < len(doc) and tn[j] == "the":
+            j += 1
+        h2 = by_start.get(j)
+        pe2 = _place_entry(h2)
+        if pe2 is not None:
+            ctx.country = pe2.id
+            end = h2.end
+    ctx.how = "appositive"
+    return e + 1, end, ctx
+
+
+def _name_after(doc, tn, t: int) -> Optional[int]:
+    """End of a capitalised personal name starting at token t (particles and hyphens allowed)."""
+    n, k = len(doc), t
+    while k < n and norm(doc[k].text) in HONORIFICS:
+        k += 1
+    start = k
+    while k < n:
+        tok = doc[k]
+        w = tn[k]
+        if tok.text[:1].isupper() and tok.is_alpha and w not in NON_NAME_NEXT and w not in ("the",):
+            k += 1
+        elif w in NAME_PARTICLES and k + 1 < n and (doc[k + 1].text[:1].isupper() or doc[k + 1].text in DASHES):
+            k += 1
+        elif tok.text in DASHES and k > start and k + 1 < n and doc[k + 1].text[:1].isupper() \
+                and not doc[k].whitespace_ and not doc[k - 1].whitespace_:
+            k += 1
+        elif tok.text == "." and k == start + 1 and len(doc[start].text) == 1:
+            k += 1
+        else:
+            break
+    return k if k > start else None
+
+
+def candidate_names(doc, tn, hits, kb) -> list[tuple[int, int, str]]:
+    """(start, end, source) of personal names, left to right, overlaps removed (longest wins)."""
+    cands = []
+    for h in hits:
+        if h.first("person") and not (h.first("country") or h.first("org")):
+            cands.append((h.start, h.end, "kb-name"))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            cands.append((ent.start, ent.end, "ner"))
+    for j in range(len(doc)):
+        if tn[j] in TITLE_FIRST_WORDS or tn[j] in ("deputy", "vice"):
+            t = match_title(doc, tn, j)
+            if t:
+                end = _name_after(doc, tn, t[0])
+                if end:
+                    s0 = t[0]
+                    while s0 < end and norm(doc[s0].text) in HONORIFICS:
+                        s0 += 1
+                    cands.append((s0, end, "title-name"))
+    hit_country = {i for h in hits if (h.first("country") or h.first("org")) and not h.first("person")
+                   for i in range(h.start, h.end)}
+    out = []
+    for s, e, src in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
+        # strip titles, honorifics, possessives and countries the parser put inside a PERSON entity
+        while s < e and (norm(doc[s].text) in HONORIFICS or s in hit_country or tn[s] in POSSESSIVE
+                         or tn[s] in FORMER or not doc[s].text[:1].isupper()
+                         or src == "ner" and doc[s].pos_ in NOT_NAME_POS):
+            s += 1
+        t = match_title(doc, tn, s, limit=e) if s < e else None
+        while t and t[0] < e:
+            s = t[0]
+            while s < e and norm(doc[s].text) in HONORIFICS:
+                s += 1
+            t = match_title(doc, tn, s, limit=e) if s < e else None
+        while e > s and (tn[e - 1] in POSSESSIVE or not tn[e - 1]):
+            e -= 1
+        # "Greeting Safadi": a sentence-initial word glued to a name by the parser
+        if src == "ner" and e - s > 1 and doc[s].is_sent_start and (
+                tn[s].endswith("ing") or tn[s].endswith("ed") or
+                kb.person_by_name(doc[s + 1:e].text) is not None and kb.person_by_name(doc[s:e].text) is None):
+            s += 1
+        if s >= e or all(i in hit_country for i in range(s, e)):
+            continue
+        if any(o[0] < e and s < o[1] for o in out):
+            continue
+        out.append((s, e, src))
+    return sorted(out)
+
+
+def find_people(doc, kb, tn, hits, reg) -> None:
+    by_start = _hits_by_start(hits)
+    names = candidate_names(doc, tn, hits, kb)
+    for s, e, src in names:
+        ctx = left_context(doc, tn, s, by_start)
+        app = right_apposition(doc, tn, e, by_start)
+        if ctx is None and app is not None:
+            ctx = app[2]
+        key, how = resolve_person(doc, kb, reg, s, e, ctx)
+        start = ctx.start if ctx is not None and ctx.how != "appositive" else s
+        if reg.covered(start, e):
+            start = s
+        reg.mention(start, e, key, how if ctx is None or ctx.how == "appositive" else ctx.how)
+        if app is not None:
+            reg.mention(app[0], app[1], key, "appositive")
+    # later bare surnames of people already named ("Tokayev" after "Kassym-Jomart Tokayev")
+    for i, t in enumerate(doc):
+        if reg.taken[i] or not t.text[:1].isupper() or not t.is_alpha:
+            continue
+        w = tn[i]
+        for key, info in reg.people.items():
+            if w in info.tokens and len(info.tokens) > 1 and w not in NAME_PARTICLES and \
+                    w == norm(info.name).split()[-1]:
+                e = i + 1
+                ctx = left_context(doc, tn, i, by_start)
+                start = ctx.start if ctx and not reg.covered(ctx.start, i) else i
+                reg.mention(start, e, key, "surname")
+                break
+
+
+def resolve_person(doc, kb, reg, s: int, e: int, ctx: Optional[Ctx]) -> tuple[str, str]:
+    name = doc[s:e].text
+    nn = norm(name)
+    toks = set(nn.split())
+    date = reg.date_at(s)
+    cc = ctx.country if ctx else None
+    # 1. the same person earlier in the article (full name once, surname later)
+    for key, info in reg.people.items():
+        if toks and toks <= info.tokens and (cc is None or info.country in (None, cc)):
+            return key, "doc-coref"
+    # 2. the knowledge base: exact name or alias, then surname of a current office holder
+    p = kb.person_by_name(name)
+    how = "kb-name"
+    if p is None:
+        cands = []
+        for q in kb.persons_by_surname(name):
+            term = kb.active_term(q.pid, date, cc)
+            if term is None:
+                continue
+            if len(toks) > 1:
+                first = nn.split()[0]
+                if not any(norm(a).split()[0] == first or norm(a).split()[0][:1] == first[:1] and len(first) == 1
+                           for a in q.aliases):
+                    continue
+            if ctx and ctx.role and not ctx.former and term.role != ctx.role and term.source != "phoenix":
+                continue
+            cands.append((term.source == "phoenix", q))
+        modern = [q for ph, q in cands if not ph]
+        pick = modern if modern else [q for _, q in cands]
+        if len(pick) == 1:
+            p, how = pick[0], "kb-surname"
+    if p is not None:
+        term = kb.active_term(p.pid, date, cc) or kb.active_term(p.pid, date)
+        last = term or kb.last_term(p.pid, cc) or kb.last_term(p.pid)
+        country = term.country if term else (cc or (last.country if last else None))
+        if ctx and ctx.former:
+            role = "former " + (ctx.role or (last.role if last else "official"))
+            title, sector = (ctx.title or (last.title if last else None)), "ELI"
+        elif ctx and ctx.role:
+            role, title, sector = ctx.role, ctx.title, ctx.sector
+            if term and term.role == ctx.role and term.title:
+                title = ctx.title or term.title
+        elif term:
+            role, title, sector = term.role, term.title or None, term.sector
+        else:
+            role = "former " + last.role if last else None
+            title, sector = None, "ELI"
+        display = name if len(toks) > 1 else p.name
+        key = reg.person(display, s, country, role, title, sector, p.wikidata or None, pid=p.pid)
+        reg.set_display_name(key, display) if len(toks) > 1 else None
+        return key, how if ctx is None else how
+    if ctx is None:
+        return reg.person(name, s, None, None, None, None), "ner-person"
+    if ctx.former:
+        return reg.person(name, s, cc, "former " + (ctx.role or "official"), ctx.title, "ELI"), "title-pattern"
+    return reg.person(name, s, cc, ctx.role, ctx.title, ctx.sector), "title-pattern"

@@ -1,0 +1,200 @@
+"""The per-document actor registry: actor keys, their attributes and their mentions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from .actors_titles import GOV_NOUNS
+from .kb.names import norm
+from .model import Actor, Mention
+
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "BUS": "business", "CVL": "civilians", "COP": "police",
+                "LEG": "legislature", "OPP": "opposition", "MED": "media", "EDU": "education", "REB": "rebels",
+                "AGR": "agriculture", "REF": "refugees", "LAB": "labour", "JUD": "judiciary", "ELI": "elites"}
+
+
+@dataclass
+class PersonInfo:
+    key: str
+    name: str
+    tokens: set
+    country: Optional[str]
+    role: Optional[str]
+    title: Optional[str]
+    sector: Optional[str]
+    wikidata: Optional[str]
+    first_tok: int
+    mentions_at: list = field(default_factory=list)
+
+
+class Registry:
+    def __init__(self, doc, kb, date: str, sent_dates: dict):
+        self.doc, self.kb, self.date, self.sent_dates = doc, kb, date, sent_dates
+        self.actors: dict[str, Actor] = {}
+        self.mentions: list[Mention] = []
+        self.taken = bytearray(len(doc))
+        self.people: dict[str, PersonInfo] = {}
+        self.country_counts: dict[str, int] = {}
+
+    # -------------------------------------------------------------- dates
+    def date_at(self, tok: int) -> str:
+        try:
+            return self.sent_dates.get(self.doc[tok].sent.start, self.date)
+        except ValueError:
+            return self.date
+
+    # -------------------------------------------------------------- mentions
+    def covered(self, s: int, e: int) -> bool:
+        return any(self.taken[s:e])
+
+    def mention(self, s: int, e: int, key: str, how: str, confidence: float = 1.0) -> None:
+        if s >= e or self.covered(s, e):
+            return
+        doc = self.doc
+        for i in range(s, e):
+            self.taken[i] = 1
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        text = (doc._.source_text or doc.text)[start:end]
+        self.mentions.append(Mention(start, end, key, s, e, text, how, confidence))
+        a = self.actors[key]
+        self.actors[key] = replace(a, mentions=a.mentions + ((start, end),))
+        if key in self.people:
+            self.people[key].mentions_at.append(s)
+        if a.country and len(a.country) == 3 and a.kind != "group":
+            self.country_counts[a.country] = self.country_counts.get(a.country, 0) + 1
+
+    # -------------------------------------------------------------- actors
+    def _cameo(self, country: Optional[str], sector: Optional[str]) -> Optional[str]:
+        if not country:
+            return None
+        org = self.kb.orgs.get(country)
+        if org:
+            return org["cameo"]
+        return country + (sector or "")
+
+    def country(self, code: str, sector: Optional[str] = None) -> str:
+        key = f"country:{code}" + (f":{sector}" if sector else "")
+        if key not in self.actors:
+            name = self.kb.country_name(code)
+            if sector:
+                name = f"{name} ({SECTOR_NAMES.get(sector, sector)})"
+            c = self.kb.countries.get(code, {})
+            self.actors[key] = Actor(id=key, name=name, kind="country", country=code, sector=sector,
+                                     cameo=self._cameo(code, sector), wikidata=c.get("wikidata"))
+        return key
+
+    def org(self, code: str) -> str:
+        key = f"org:{code}"
+        if key not in self.actors:
+            o = self.kb.orgs[code]
+            self.actors[key] = Actor(id=key, name=o["name"], kind="organization", country=code,
+                                     sector=None, cameo=o["cameo"])
+        return key
+
+    def group(self, code: str, sector: str, name: str) -> str:
+        key = f"group:{code}:{sector}"
+        if key not in self.actors:
+            self.actors[key] = Actor(id=key, name=name, kind="group", country=code, sector=sector,
+                                     cameo=self._cameo(code, sector))
+        return key
+
+    def pair(self) -> Optional[str]:
+        top = sorted(self.country_counts.items(), key=lambda kv: -kv[1])[:2]
+        if len(top) < 2:
+            return None
+        codes = sorted(c for c, _ in top)
+        key = "group:" + "+".join(codes)
+        if key not in self.actors:
+            self.actors[key] = Actor(id=key, name=" and ".join(self.kb.country_name(c) for c in codes),
+                                     kind="group", country=None, sector="GOV")
+        return key
+
+    def person(self, name: str, tok: int, country: Optional[str], role: Optional[str], title: Optional[str],
+               sector: Optional[str], wikidata: Optional[str] = None, pid: Optional[str] = None) -> str:
+        key = "person:" + (pid or norm(name))
+        info = self.people.get(key)
+        if info is None:
+            info = PersonInfo(key, name, set(norm(name).split()), country, role, title, sector, wikidata, tok)
+            self.people[key] = info
+        else:
+            if len(name) > len(info.name) and not pid:
+                info.name = name
+            info.tokens |= set(norm(name).split())
+            info.country = info.country or country
+            info.role = info.role or role
+            info.title = info.title or title
+            info.sector = info.sector or sector
+        self.actors[key] = Actor(id=key, name=info.name, kind="person", country=info.country,
+                                 sector=info.sector or ("GOV" if info.role else None), role=info.role,
+                                 title=info.title, cameo=self._cameo(info.country, info.sector or "GOV"
+                                                                     if info.role else info.sector),
+                                 wikidata=info.wikidata or None,
+                                 mentions=self.actors[key].mentions if key in self.actors else ())
+        return key
+
+    def set_display_name(self, key: str, name: str) -> None:
+        if key in self.people and len(name) >= len(self.people[key].name):
+            self.people[key].name = name
+            self.actors[key] = replace(self.actors[key], name=name)
+
+    # -------------------------------------------------------------- groups and sides
+    def try_group(self, hit, tn) -> bool:
+        """Country word + government noun (side, authorities) or + sector noun (businessmen, troops)."""
+        doc, kb = self.doc, self.kb
+        c = hit.first("country", {"adj", "name"})
+        if c is None:
+            return False
+        e = hit.end
+        if e < len(doc) and doc[e].text in ("’s", "'s"):
+            e += 1
+        # skip up to two modifiers: "Kazakh business community", "Omani state-owned companies"
+        for j in range(e, min(len(doc), e + 3)):
+            for n in (3, 2, 1):
+                words = [w for w in tn[j:j + n] if w]
+                if not words or j + n > len(doc):
+                    continue
+                phrase = " ".join(words)
+                lemma = " ".join(t.lemma_.lower() for t in doc[j:j + n])
+                if phrase in GOV_NOUNS or lemma in GOV_NOUNS:
+                    self.mention(hit.start, j + n, self.country(c.id, "GOV"), "country-gov-noun")
+                    return True
+                sector = kb.agents.get(phrase) or kb.agents.get(lemma)
+                if sector and doc[j + n - 1].pos_ in ("NOUN", "PROPN") and doc[j].text[:1].islower():
+                    sec = sector[:3]
+                    if sec == "GOV":
+                        self.mention(hit.start, j + n, self.country(c.id, "GOV"), "country-agent")
+                    else:
+                        self.mention(hit.start, j + n, self.group(c.id, sec, doc[hit.start:j + n].text),
+                                     "agent")
+                    return True
+            if doc[j].pos_ not in ("ADJ", "NOUN") or doc[j].text[:1].isupper() or doc[j].is_punct:
+                break
+        return False
+
+    def agents_in_places(self, hits, tn) -> None:
+        """Generic agents located by a place: 'protesters in Athens', 'farmers from Kazakhstan'."""
+        doc, kb = self.doc, self.kb
+        by_start = {h.start: h for h in hits}
+        for i, t in enumerate(doc):
+            if self.taken[i] or t.pos_ != "NOUN" or t.tag_ != "NNS":
+                continue
+            sector = kb.agents.get(tn[i]) or kb.agents.get(t.lemma_.lower())
+            if not sector:
+                continue
+            j = i + 1
+            if j < len(doc) and tn[j] in ("in", "from", "of") and j + 1 < len(doc):
+                h = by_start.get(j + 1) or (by_start.get(j + 2) if tn[j + 1] == "the" else None)
+                if h is None:
+                    continue
+                c = h.first("country")
+                if c is None:
+                    continue
+                sec = sector[:3]
+                key = self.country(c.id, "GOV") if sec == "GOV" else self.group(c.id, sec, doc[i:h.end].text)
+                self.mention(i, h.end, key, "agent-place")
+
+    # -------------------------------------------------------------- result
+    def result(self):
+        ms = sorted(self.mentions, key=lambda m: (m.start, m.end))
+        used = {m.key for m in ms}
+        return ms, {k: a for k, a in self.actors.items() if k in used}

@@ -1,0 +1,150 @@
+"""Dictionary scan of a Doc against the knowledge base, with the traps filtered out.
+
+One pass over the tokens: at each token whose normalised text starts a KB phrase, the longest
+phrase (up to 8 tokens) wins.  Lookups are plain dict probes (the phrase table is built once per
+process by the KnowledgeBase), so the scan is linear in the length of the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .actors_titles import NON_NAME_NEXT, PROPER_NEXT, TITLE_FIRST_WORDS
+from .kb import Entry, KnowledgeBase
+from .kb.names import norm
+
+MAX_SCAN = 8
+LOC_PREPS = {"in", "at", "to", "from", "near", "into", "via", "outside", "inside", "across", "around", "toward",
+             "towards", "of", "through", "between", "and", "within", "throughout", "for", "on"}
+US_STATE_CONTEXT = {"governor", "senator", "state", "county", "legislature", "republicans", "democrats", "voters",
+                    "primary", "bulldogs", "tech", "peach", "sheriff", "congressman", "congresswoman"}
+PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+
+
+@dataclass
+class Hit:
+    start: int          # token index
+    end: int            # token index (exclusive)
+    entries: list       # list[Entry]
+    text: str
+
+    def kinds(self) -> set:
+        return {e.kind for e in self.entries}
+
+    def first(self, kind: str, forms: Optional[set] = None) -> Optional[Entry]:
+        for e in self.entries:
+            if e.kind == kind and (forms is None or e.form in forms):
+                return e
+        return None
+
+
+def token_norms(doc) -> list[str]:
+    return [norm(t.text) for t in doc]
+
+
+def scan(doc, kb: KnowledgeBase, tn: list[str]) -> list[Hit]:
+    hits: list[Hit] = []
+    n = len(doc)
+    i = 0
+    first = kb.first_words
+    phrases = kb.phrases
+    while i < n:
+        w = tn[i]
+        if not w or w not in first:
+            i += 1
+            continue
+        found = None
+        parts: list[str] = []
+        j = i
+        # build candidate keys incrementally, remember the longest that exists
+        while j < n and j - i < MAX_SCAN:
+            if tn[j]:
+                parts.append(tn[j])
+                key = " ".join(parts)
+                if key in phrases and tn[j]:
+                    found = (j + 1, phrases[key])
+            elif doc[j].text not in "-‐‑–—":
+                break
+            j += 1
+        if found and _case_ok(doc, i, found[0]):
+            st = i
+            if i > 0 and tn[i - 1] == "the" and any(e.text.lower().startswith("the ") for e in found[1]):
+                st = i - 1          # "the Kremlin", "the White House": the article is part of the name
+            hits.append(Hit(st, found[0], list(found[1]), doc[st:found[0]].text))
+            i = found[0]
+        else:
+            i += 1
+    return hits
+
+
+def _case_ok(doc, start: int, end: int) -> bool:
+    t = doc[start].text
+    if not t[:1].isupper() and not t[:1].isdigit():
+        return False
+    txt = doc[start:end].text
+    letters = [c for c in txt if c.isalpha()]
+    if len(letters) <= 3 and end - start == 1 and not (t.isupper() or "." in t):
+        return False            # short acronyms must be written in capitals (US, UN, EU, AU)
+    return True
+
+
+def is_trap(doc, hit: Hit, tn: list[str], kb: KnowledgeBase) -> bool:
+    """A country/org name that is part of another name (China Daily, Chad Smith, Michael Jordan),
+    a US state (Atlanta, Georgia), a bird or an animal (turkey, Guinea pig)."""
+    if "person" in hit.kinds():
+        return False
+    s, e = hit.start, hit.end
+    nxt = doc[e] if e < len(doc) else None
+    prv = doc[s - 1] if s > 0 else None
+    country = hit.first("country", {"name", "adj"})
+    if nxt is not None and tn[e] in PROPER_NEXT and (country or hit.first("org")):
+        return True
+    if country is None or country.form == "adj" and not hit.first("country", {"name"}):
+        return False
+    # part of a multi-word proper name recognised by the parser (Chad Smith, China Daily, Jordan Peterson)
+    if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and tn[e] not in NON_NAME_NEXT \
+            and tn[e] not in TITLE_FIRST_WORDS and tn[e] not in kb.first_words:
+        for ent in doc.ents:
+            if ent.start <= s and ent.end > e and ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT"):
+                return True
+        if nxt.ent_type_ == "PERSON" or (doc[s].ent_type_ == "PERSON"):
+            return True
+    if prv is not None and prv.text[:1].isupper() and prv.pos_ == "PROPN" and not prv.is_sent_start \
+            and norm(prv.text) not in TITLE_FIRST_WORDS and norm(prv.text) not in kb.first_words:
+        if doc[s].ent_type_ == "PERSON" or prv.ent_type_ == "PERSON":
+            return True
+    # a person: "Jordan said he ..." with a person name right before a pronoun referring back
+    if doc[s].ent_type_ == "PERSON" and e - s == 1:
+        window = [norm(t.text) for t in doc[e:min(len(doc), e + 4)]]
+        if any(w in PERSON_PRONOUNS for w in window[1:]) and tn[e] in ("said", "says", "scored", "told"):
+            return True
+    # US state: "Atlanta, Georgia", "the state of Georgia", "Georgia governor"
+    if tn[s] == "georgia":
+        if nxt is not None and tn[e] in US_STATE_CONTEXT:
+            return True
+        if s >= 2 and doc[s - 1].text == "," and doc[s - 2].text[:1].isupper() \
+                and norm(doc[s - 2].text) not in kb.phrases:
+            return True
+        if s >= 2 and tn[s - 1] == "of" and tn[s - 2] == "state":
+            return True
+        if nxt is not None and doc[e].text == "," and e + 1 < len(doc) and tn[e + 1] in ("us", "usa"):
+            return True
+    return False
+
+
+def is_place_use(doc, hit: Hit, tn: list[str], dateline: Optional[dict]) -> bool:
+    """A capital used as a place ('in Astana', 'ASTANA, Kazakhstan'), not as its government."""
+    s, e = hit.start, hit.end
+    if dateline and dateline.get("end") is not None and doc[s].idx < (dateline.get("end") or 0) \
+            and doc[s].idx >= (dateline.get("start") or 0):
+        return True
+    if s > 0 and tn[s - 1] in LOC_PREPS:
+        return True
+    if s > 1 and tn[s - 1] == "the" and tn[s - 2] in LOC_PREPS:
+        return True
+    if e + 1 < len(doc) and doc[e].text == ",":
+        return True
+    if e < len(doc) and (doc[e].text in ("’s", "'s") or doc[e].pos_ in ("NOUN", "PROPN") and doc[e].dep_ != "nsubj"
+                         and doc[s].dep_ == "compound"):
+        return doc[e].text not in ("’s", "'s")
+    return False

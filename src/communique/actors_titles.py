@@ -1,0 +1,140 @@
+"""Titles and role nouns: "Foreign Minister" -> (role, display title, sector).
+
+General vocabulary of offices, used by the resolver for title patterns ("Kazakh President X"),
+appositives ("X, the foreign minister of Oman") and nominal coreference ("the diplomat").
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .kb.names import norm
+
+HOS, HOG, FM = "head of state", "head of government", "foreign minister"
+
+# normalised title phrase -> (role, display title, sector)
+TITLES: dict[str, tuple[str, str, str]] = {}
+
+
+def _t(role: str, title: str, sector: str, *phrases: str) -> None:
+    for p in phrases:
+        TITLES[norm(p)] = (role, title, sector)
+
+
+_t(HOS, "President", "GOV", "president", "president of the republic", "head of state", "the head of state")
+_t(HOS, "Sultan", "GOV", "sultan", "his majesty sultan", "his majesty the sultan")
+_t(HOS, "King", "GOV", "king", "his majesty king")
+_t(HOS, "Queen", "GOV", "queen")
+_t(HOS, "Emir", "GOV", "emir", "amir")
+_t(HOS, "Monarch", "GOV", "monarch")
+_t(HOS, "Supreme Leader", "GOV", "supreme leader")
+_t(HOS, "Leader", "GOV", "leader", "national leader")
+_t(HOG, "Prime Minister", "GOV", "prime minister", "premier", "pm", "head of government", "chancellor",
+   "chairman of the government")
+_t(FM, "Foreign Minister", "GOV", "foreign minister", "minister of foreign affairs", "minister for foreign affairs",
+   "foreign affairs minister", "foreign secretary", "secretary of state", "minister of external affairs",
+   "external affairs minister", "minister of external relations", "minister of foreign affairs and trade",
+   "minister of foreign affairs and international cooperation",
+   "deputy prime minister minister of foreign affairs", "deputy prime minister and foreign minister",
+   "deputy prime minister and minister of foreign affairs", "top diplomat", "chief diplomat")
+_t("deputy foreign minister", "Deputy Foreign Minister", "GOV", "deputy foreign minister",
+   "deputy minister of foreign affairs", "vice foreign minister", "first deputy foreign minister")
+_t("deputy head of government", "Deputy Prime Minister", "GOV", "deputy prime minister", "vice premier",
+   "first deputy prime minister")
+_t("vice president", "Vice President", "GOV", "vice president", "vice-president")
+_t("crown prince", "Crown Prince", "GOV", "crown prince")
+_t("defence minister", "Defence Minister", "GOV", "defence minister", "defense minister", "minister of defence",
+   "minister of defense", "defense secretary", "secretary of defense")
+_t("interior minister", "Interior Minister", "GOV", "interior minister", "minister of internal affairs",
+   "minister of interior", "minister of the interior", "home secretary")
+_t("finance minister", "Finance Minister", "GOV", "finance minister", "minister of finance", "treasury secretary")
+_t("trade minister", "Trade Minister", "GOV", "trade minister", "minister of trade", "minister of trade and integration",
+   "economy minister", "minister of economy", "minister of national economy")
+_t("minister", "Minister", "GOV", "minister", "cabinet minister", "state minister", "minister of state")
+_t("ambassador", "Ambassador", "GOV", "ambassador", "envoy", "special envoy", "special representative",
+   "charge d'affaires", "permanent representative", "ambassador extraordinary and plenipotentiary")
+_t("diplomat", "Diplomat", "GOV", "diplomat", "senior diplomat")
+_t("spokesperson", "Spokesperson", "GOV", "spokesperson", "spokesman", "spokeswoman", "press secretary",
+   "foreign ministry spokesperson", "foreign ministry spokesman", "foreign ministry spokeswoman")
+_t("secretary-general", "Secretary-General", "GOV", "secretary general", "secretary-general")
+_t("commander", "Commander", "MIL", "general", "commander", "army chief", "chief of staff", "chief of general staff",
+   "military commander", "admiral", "colonel")
+_t("legislator", "Speaker", "LEG", "speaker", "speaker of parliament", "parliament speaker", "senator",
+   "lawmaker", "member of parliament", "mp")
+_t("opposition leader", "Opposition Leader", "OPP", "opposition leader", "leader of the opposition")
+_t("governor", "Governor", "GOV", "governor")
+_t("mayor", "Mayor", "GOV", "mayor")
+_t("official", "Official", "GOV", "official", "senior official", "government official")
+_t("executive", "Chief Executive", "BUS", "ceo", "chief executive")
+
+MAX_TITLE_WORDS = max(len(k.split()) for k in TITLES)
+TITLE_FIRST_WORDS = {k.split()[0] for k in TITLES}
+
+# Words that may precede a name but are not part of it.
+HONORIFICS = {norm(x) for x in ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Shaikh", "Sayyid",
+                                "Sayed", "His Majesty", "Her Majesty", "His Excellency", "Her Excellency", "HE",
+                                "H.E.", "HH", "His Highness", "Her Highness", "Prof", "Prof.", "Madam", "Sir",
+                                "Lord", "Dame")}
+NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "ben", "de", "da", "di", "del", "van", "von", "der", "la", "le",
+                  "abu", "ould", "wa"}
+FORMER = {"former", "ex", "then", "late", "previous", "outgoing", "erstwhile"}
+NEXT = {"incoming", "designate", "elect", "new"}
+
+# Role nouns used in nominal coreference ("the diplomat", "the president", "the Sultan of Oman").
+# noun -> set of roles it may refer to (None = any person)
+COREF_NOUNS: dict[str, Optional[set]] = {
+    "president": {HOS}, "head of state": {HOS}, "sultan": {HOS}, "king": {HOS}, "queen": {HOS}, "emir": {HOS},
+    "monarch": {HOS}, "leader": {HOS, HOG}, "prime minister": {HOG}, "premier": {HOG}, "chancellor": {HOG},
+    "head of government": {HOG},
+    "foreign minister": {FM}, "minister of foreign affairs": {FM}, "foreign secretary": {FM},
+    "secretary of state": {FM}, "top diplomat": {FM}, "chief diplomat": {FM},
+    "minister": {FM, "minister", "defence minister", "interior minister", "finance minister", "trade minister",
+                 "deputy foreign minister", HOG},
+    "diplomat": {FM, "ambassador", "diplomat", "deputy foreign minister"},
+    "envoy": {FM, "ambassador", "diplomat", "deputy foreign minister"},
+    "ambassador": {"ambassador"},
+    "spokesperson": {"spokesperson"}, "spokesman": {"spokesperson"}, "spokeswoman": {"spokesperson"},
+    "secretary general": {"secretary-general"},
+    "crown prince": {"crown prince"},
+    "guest": None, "host": None,
+}
+COREF_MAX_WORDS = max(len(k.split()) for k in COREF_NOUNS)
+
+# Nouns after a country word that make it the government ("the Omani side", "Kazakh authorities").
+GOV_NOUNS = {"side", "government", "authorities", "leadership", "delegation", "administration", "cabinet",
+             "regime", "officials", "foreign ministry", "ministry of foreign affairs", "mfa", "state"}
+# Phrases meaning "both parties of the article".
+PAIR_PHRASES = {"the two sides", "both sides", "the two countries", "both countries", "the two states",
+                "the two nations", "both nations", "the parties", "the two leaders", "both leaders",
+                "the interlocutors", "the two presidents", "the two ministers", "the sides"}
+
+# Words that title-case a token after a country name without making a proper name with it.
+NON_NAME_NEXT = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "and", "or",
+                 "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                 "october", "november", "december", "has", "is", "was", "will", "said", "says"}
+# Words after a country name that make it part of a name of an outlet, company or team.
+PROPER_NEXT = {"daily", "times", "post", "news", "today", "radio", "tv", "television", "herald", "tribune",
+               "gazette", "journal", "telegraph", "press", "air", "airways", "airlines", "telecom", "railways",
+               "tech", "mobile", "global", "insider", "observer", "review", "weekly", "standard", "focus",
+               "pig", "pigs", "fowl", "worm", "hen", "hens", "dinner", "sandwich", "breast", "vulture", "farm"}
+
+
+def title_info(phrase_norm: str) -> Optional[tuple[str, str, str]]:
+    """(role, display title, sector) for a normalised title phrase, allowing generic 'minister of X'."""
+    info = TITLES.get(phrase_norm)
+    if info:
+        return info
+    words = phrase_norm.split()
+    if (phrase_norm.startswith("minister of ") or phrase_norm.startswith("minister for ")) and len(words) <= 6 \
+            and words[-1] not in ("of", "for", "the", "and", "in") and words.count("of") + words.count("for") == 1:
+        return ("minister", "Minister", "GOV")
+    if phrase_norm.endswith(" minister") and len(phrase_norm.split()) <= 3:
+        return ("minister", "Minister", "GOV")
+    if phrase_norm.startswith("deputy ") or phrase_norm.startswith("vice "):
+        inner = TITLES.get(phrase_norm.split(" ", 1)[1])
+        if inner:
+            return ("deputy " + inner[0], "Deputy " + inner[1], inner[2])
+    return None
+
+
+SECTOR_OF_ROLE = {"commander": "MIL", "defence minister": "GOV", "legislator": "LEG", "opposition leader": "OPP",
+                  "executive": "BUS"}

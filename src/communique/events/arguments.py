@@ -1,0 +1,260 @@
+"""Who did it to whom: map the arguments of a trigger to actors.
+
+`ActorIndex` maps tokens to the actor mentions found by the actors component
+(``doc._.actor_mentions`` / ``doc._.actor_table``).  When that component has not
+produced anything it falls back to named entities (no country then), so the
+structure of the coder can still be exercised.
+
+Argument helpers follow the dependency parse: subjects (inherited through
+conjunction, control and adverbial clauses, relative pronouns), objects,
+passive agents, and prepositional phrases ("with", "to", "between X and Y").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Mention
+
+RELATIVE = frozenset("who which that whom whose".split())
+PERSONAL_PRON = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+                 "they": "any", "them": "any", "their": "any", "it": "group", "its": "group"}
+DYAD_NOUNS = frozenset("side country party interlocutor leader minister delegation counterpart "
+                       "nation state president head government".split())
+# dependency labels followed when looking for an actor inside a noun phrase
+_NP_DEPS = frozenset("compound poss amod nmod appos flat nummod det case punct prep pobj npadvmod".split())
+_NP_PREPS = frozenset(("of",))
+TARGET_PREPS = ("with", "to", "on", "upon", "against", "at", "toward", "towards", "into", "for", "over")
+
+
+@dataclass(frozen=True)
+class Party:
+    key: Optional[str]         # actor key in doc._.actor_table (None: a place's country only)
+    country: Optional[str]
+    cameo: Optional[str]
+    name: Optional[str]
+    kind: Optional[str]
+    token: int                 # token index the party was read from
+    how: str = "dep"           # dep | pron | dyad | place | np
+
+    @property
+    def ident(self) -> str:
+        return self.country or self.key or self.name or ""
+
+
+class ActorIndex:
+    """Token -> mention lookup for one Doc (built once per Doc)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.table: dict[str, Actor] = dict(doc._.actor_table or {})
+        mentions: list[Mention] = list(doc._.actor_mentions or [])
+        self.fallback = not mentions
+        if self.fallback:
+            mentions = self._entity_mentions(doc)
+        self.mentions = sorted(mentions, key=lambda m: m.token_start)
+        self.tok2m: dict[int, Mention] = {}
+        for m in self.mentions:
+            for i in range(m.token_start, m.token_end):
+                self.tok2m.setdefault(i, m)
+        self.dyad: Optional[tuple[Party, Party]] = None
+
+    def _entity_mentions(self, doc: Doc) -> list[Mention]:
+        out = []
+        for e in doc.ents:
+            if e.label_ in ("GPE", "NORP", "PERSON", "ORG"):
+                key = f"ent:{e.text.lower()}"
+                kind = "person" if e.label_ == "PERSON" else "country" if e.label_ in ("GPE", "NORP") else "organization"
+                self.table.setdefault(key, Actor(id=key, name=e.text, kind=kind))
+                out.append(Mention(e.start_char, e.end_char, key, e.start, e.end, e.text, "ner", 0.5))
+        return out
+
+    # -- parties -------------------------------------------------------------
+    def party(self, m: Mention, tok: int, how: str = "dep") -> Party:
+        a = self.table.get(m.key)
+        if a is None:
+            return Party(m.key, None, None, m.text, None, tok, how)
+        return Party(m.key, a.country, a.cameo, a.name, a.kind, tok, how)
+
+    def mention_at(self, tok: Token) -> Optional[Mention]:
+        return self.tok2m.get(tok.i)
+
+    def in_np(self, tok: Token) -> Optional[Mention]:
+        """The mention a noun phrase headed by `tok` refers to (head first, then its modifiers)."""
+        m = self.tok2m.get(tok.i)
+        if m is not None:
+            return m
+        best = None
+        stack = [(c, 1) for c in tok.children]
+        while stack:
+            c, depth = stack.pop()
+            if c.dep_ not in _NP_DEPS or depth > 4:
+                continue
+            if c.dep_ == "prep" and c.lower_ not in _NP_PREPS:
+                continue
+            m = self.tok2m.get(c.i)
+            if m is not None:
+                if best is None or (depth, abs(c.i - tok.i)) < best[0]:
+                    best = ((depth, abs(c.i - tok.i)), m)
+                continue
+            stack.extend((g, depth + 1) for g in c.children)
+        return best[1] if best else None
+
+    def parties(self, tok: Optional[Token], exclude: Iterable[str] = ()) -> list[Party]:
+        """Actors named by the phrase headed by `tok`, conjuncts expanded."""
+        if tok is None:
+            return []
+        out: list[Party] = []
+        for t in conjuncts(tok):
+            p = self._one(t, set(exclude))
+            if p is not None and all(p.key != q.key or p.key is None for q in out):
+                out.append(p)
+        return out
+
+    def _one(self, t: Token, exclude: set) -> Optional[Party]:
+        if t.lower_ in RELATIVE and t.head.dep_ in ("relcl", "acl"):
+            return self._one(t.head.head, exclude)
+        m = self.in_np(t)
+        if m is not None and m.key not in exclude:
+            return self.party(m, t.i, "dep" if m.how != "ner" else "np")
+        if t.pos_ == "PRON" and t.lower_ in PERSONAL_PRON:
+            return self.pronoun(t, exclude)
+        if t.lemma_.lower() in DYAD_NOUNS and self.dyad is not None and _is_plural_pair(t):
+            return None  # handled by dyad()
+        return None
+
+    def pronoun(self, t: Token, exclude: set) -> Optional[Party]:
+        want = PERSONAL_PRON.get(t.lower_, "any")
+        sent_start = t.sent.start
+        lo = max(0, self.doc[sent_start].sent.start - 80)
+        for m in reversed(self.mentions):
+            if m.token_end > t.i or m.token_start < lo:
+                continue
+            if m.key in exclude:
+                continue
+            a = self.table.get(m.key)
+            kind = a.kind if a else None
+            if want == "person" and kind not in ("person", None):
+                continue
+            if want == "group" and kind == "person":
+                continue
+            return self.party(m, t.i, "pron")
+        return None
+
+    def dyad_for(self, t: Optional[Token]) -> Optional[tuple[Party, Party]]:
+        """'the two countries', 'both sides', 'the interlocutors' -> the article's main pair."""
+        if t is None or self.dyad is None:
+            return None
+        if t.lemma_.lower() in DYAD_NOUNS and _is_plural_pair(t):
+            return self.dyad
+        return None
+
+
+def _is_plural_pair(t: Token) -> bool:
+    if t.tag_ not in ("NNS", "NNPS"):
+        return False
+    mods = {c.lower_ for c in t.children}
+    return bool(mods & {"two", "both", "the"})
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+def child(tok: Token, *deps: str) -> Optional[Token]:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_objects(tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs under `tok`, in the order of `preps`."""
+    found = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            o = child(c, "pobj", "pcomp")
+            if o is not None:
+                found.append((c.lower_, o))
+    order = {p: i for i, p in enumerate(preps)}
+    return sorted(found, key=lambda x: order.get(x[0], 99))
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject(verb: Token, depth: int = 0) -> Optional[Token]:
+    """The agent of a verb: nsubj, passive 'by' agent, or inherited from the governing clause."""
+    if depth > 4:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return child(c, "pobj")
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    h = verb.head
+    if h is verb:
+        return None
+    if verb.dep_ == "conj":
+        return subject(h, depth + 1)
+    if verb.dep_ == "xcomp":
+        o = child(h, "dobj")  # object control: "urged X to visit"
+        if o is not None and h.lemma_ in ("urge", "ask", "invite", "call", "encourage", "press", "request"):
+            return o
+        return subject(h, depth + 1)
+    if verb.dep_ in ("advcl", "pcomp"):
+        if verb.dep_ == "pcomp":
+            h = h.head
+        return subject(h, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        return h
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "converged for a rally to protest": the rally's organisers
+        n = h
+        while n.dep_ in ("pobj", "prep") and n.head is not n:
+            n = n.head
+        if n.pos_ == "VERB":
+            return subject(n, depth + 1)
+        if h.dep_ in ("dobj",):
+            return subject(h.head, depth + 1)
+    return None
+
+
+def direct_object(verb: Token) -> Optional[Token]:
+    o = child(verb, "dobj")
+    if o is not None:
+        return o
+    o = child(verb, "dative")
+    if o is not None and o.pos_ != "ADP":
+        return o
+    return child(verb, "nsubjpass")
+
+
+def object_tokens(verb: Token, preps: Iterable[str] = TARGET_PREPS) -> list[Token]:
+    out = []
+    o = child(verb, "dobj")
+    if o is not None:
+        out.append(o)
+    o = child(verb, "nsubjpass")
+    if o is not None:
+        out.append(o)
+    for c in verb.children:
+        if c.dep_ == "dative" and c.pos_ != "ADP":
+            out.append(c)
+    out.extend(t for _, t in prep_objects(verb, preps))
+    # particle verbs: "call on X" -> prep attached to the verb, handled above
+    return out
+
+
+def sent_of(doc: Doc, tok: Token) -> Span:
+    return tok.sent

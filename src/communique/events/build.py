@@ -1,0 +1,136 @@
+"""From candidates to contract `Event`s: references, place, sectors, evidence, dedup."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..model import ActorRef, Event, Evidence, Location, Plover
+from . import adapters
+from .arguments import ActorIndex, Party
+from .coder import NEEDS_TARGET_EXCEPT, Candidate, detect
+
+DEFAULT_THRESHOLD = 0.5
+
+
+def _ref(p: Optional[Party]) -> ActorRef:
+    if p is None:
+        return ActorRef()
+    return ActorRef(actor=p.key, country=p.country, cameo=p.cameo or p.country, name=p.name)
+
+
+def _loc_with_coords(name: Optional[str], country: Optional[str]) -> Location:
+    if not name:
+        return Location()
+    loc = adapters.locate(name)
+    if loc is not None:
+        return loc
+    return Location(name=name, country=country)
+
+
+def _country_location(code: Optional[str], idx: ActorIndex) -> Location:
+    """A country named as the place (no coordinates: never silently the centre of a country)."""
+    if not code:
+        return Location()
+    name = None
+    for a in idx.table.values():
+        if a.kind == "country" and a.country == code:
+            name = a.name
+            break
+    return Location(name=name or code, country=code)
+
+
+def _location(doc: Doc, c: Candidate, idx: ActorIndex, src: ActorRef, tgt: ActorRef, plover: Plover) -> Location:
+    loc = adapters.event_location(doc, c.sent, src, tgt, plover)
+    if loc is not None:
+        return loc
+    dl = doc._.dateline or {}
+    if c.place is not None:
+        loc = adapters.locate(c.place.text)
+        if loc is not None:
+            return loc
+        if c.place.ent_type_ == "GPE" and c.target is not None and c.target.how == "place":
+            return Location(name=c.place.text, country=c.target.country)
+    if c.when == "reported" and dl.get("place"):
+        visit_host = c.target.country if (c.mode == "visit" and c.target is not None) else None
+        if visit_host is None or visit_host == dl.get("country"):
+            return _loc_with_coords(dl.get("place"), dl.get("country"))
+    if c.mode == "visit" and c.target is not None:
+        return _country_location(c.target.country, idx)
+    return Location()
+
+
+def events_from_candidates(doc: Doc, cands: list[Candidate], idx: ActorIndex,
+                           threshold: float = DEFAULT_THRESHOLD, require_actors: bool = True) -> list[Event]:
+    text = doc._.source_text if doc._.source_text is not None else doc.text
+    out: list[Event] = []
+    for n, c in enumerate(cands, 1):
+        if c.conf < threshold:
+            continue
+        if require_actors:
+            if c.source is None:
+                continue
+            if c.target is None and c.ptype not in NEEDS_TARGET_EXCEPT:
+                continue
+            if c.target is not None and c.source.key == c.target.key and c.source.key is not None:
+                continue
+        src, tgt = _ref(c.source), _ref(c.target)
+        contexts = list(adapters.plover_contexts(c.code))
+        sent_text = text[c.sent.start_char:c.sent.end_char]
+        for x in adapters.contexts_of(sent_text, c.ptype):
+            if x not in contexts:
+                contexts.append(x)
+        plover = Plover(c.ptype, c.mode, tuple(contexts))
+        out.append(Event(
+            id=f"e{n}",
+            source=src, target=tgt, plover=plover, cameo=adapters.cameo(c.code),
+            when=c.when, date=c.date,
+            location=_location(doc, c, idx, src, tgt, plover),
+            sectors=tuple(adapters.sectors_of(sent_text)),
+            confidence=c.conf,
+            evidence=Evidence(c.sent.start_char, c.sent.end_char, sent_text),
+            trigger=c.tok.text if c.light is None else f"{c.light.text} {c.tok.text}",
+        ))
+    return out
+
+
+def _party_key(r: ActorRef) -> Optional[str]:
+    return r.country or r.actor or r.name
+
+
+def _rank(e: Event) -> tuple:
+    persons = sum(1 for r in (e.source, e.target) if r.actor and str(r.actor).startswith("person"))
+    named = sum(1 for r in (e.source, e.target) if r.actor)
+    return (round(e.confidence, 2), persons, named, -e.evidence.start)
+
+
+def dedup(events: list[Event]) -> list[Event]:
+    """One event per (source, target, PLOVER type, modality[, date for past/future]): the best one."""
+    best: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for e in events:
+        k = (_party_key(e.source), _party_key(e.target), e.plover.type, e.when,
+             e.date if e.when in ("past", "future") else None)
+        if k not in best:
+            best[k] = e
+            order.append(k)
+        elif _rank(e) > _rank(best[k]):
+            best[k] = e
+    return [best[k] for k in order]
+
+
+def annotate(doc: Doc, threshold: float = DEFAULT_THRESHOLD):
+    """-> (list[Event], sectors, contexts); Event.source/target.actor hold actor keys."""
+    idx = ActorIndex(doc)
+    cands = detect(doc, idx)
+    events = events_from_candidates(doc, cands, idx, threshold)
+    events += [e for e in adapters.statement_events(doc) if e.confidence >= threshold]
+    events = dedup(events)
+    text = doc._.source_text if doc._.source_text is not None else doc.text
+    sectors = adapters.sectors_of(text)
+    contexts: list[str] = []
+    for e in events:
+        for x in e.plover.contexts:
+            if x not in contexts:
+                contexts.append(x)
+    return events, sectors, contexts

@@ -1,0 +1,200 @@
+"""Modality (`when`) and date of an event, read from the trigger's clause.
+
+- ``negated``: a negation on the trigger or the verb carrying it ("did not discuss",
+  "no agreement was signed", "failed to reach").
+- ``hypothetical``: a conditional clause ("if", "unless") or a modal other than will/shall.
+- ``future``: will/shall, "is to", plan/intend/expect/schedule ... to, "upcoming", a date after
+  the anchor.
+- ``past``: an explicit date before the anchor's year/month governing the trigger ("the last
+  such visit was in 2004"), past perfect, "the last time", "previous".
+- ``reported`` otherwise; its date is an explicit nearby date ("on Monday") or the anchor.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from . import adapters
+
+FUTURE_GOVERNORS = frozenset("plan intend expect schedule set aim hope prepare due agree decide "
+                             "promise pledge vow want wish seek".split())
+# verbs whose complement is not (yet) real; the outer verb is the event, the inner one future
+FUTURE_AMOD = frozenset("upcoming forthcoming planned future next proposed expected scheduled "
+                        "coming prospective".split())
+PAST_AMOD = frozenset("last previous former earlier past prior".split())
+HYPO_MODALS = frozenset("could would might may should must can".split())
+SPEECH_VERBS = frozenset("say announce declare state confirm warn add tell insist claim report "
+                          "threaten vow promise pledge".split())
+NEG_GOVERNORS = frozenset("fail refuse decline deny avoid".split())
+
+
+def _clause_chain(tok: Token, light: Optional[Token]) -> list[Token]:
+    """The trigger, its light verb and the verbs above it through conj/xcomp/aux chains."""
+    out = [tok]
+    if light is not None:
+        out.append(light)
+    cur = light or tok
+    for _ in range(3):
+        if cur.dep_ in ("xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "auxpass") \
+                and cur.head is not cur:
+            cur = cur.head
+            out.append(cur)
+        else:
+            break
+    return out
+
+
+def _aux_lemmas(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def negated(tok: Token, light: Optional[Token]) -> bool:
+    for t in (tok, light):
+        if t is None:
+            continue
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in t.children):
+            return True
+    v = light or tok
+    if v.dep_ == "xcomp" and v.head.lemma_ in NEG_GOVERNORS and v.head.lemma_ in ("fail",):
+        return True
+    if v.dep_ == "xcomp" and any(c.dep_ == "neg" for c in v.head.children):
+        return True
+    return False
+
+
+def _reported_would(t: Token) -> bool:
+    """'would' in reported speech is a future ("said they would blockade"), unless conditioned."""
+    if not any(c.tag_ == "MD" and c.lower_ == "would" for c in t.children):
+        return False
+    if any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in t.children):
+        return False
+    h = t
+    for _ in range(3):
+        if h.dep_ in ("ccomp", "conj") and h.head is not h:
+            h = h.head
+            if h.lemma_.lower() in SPEECH_VERBS:
+                return True
+        else:
+            break
+    return False
+
+
+def hypothetical(tok: Token, light: Optional[Token]) -> bool:
+    for t in _clause_chain(tok, light):
+        if t.pos_ in ("VERB", "AUX"):
+            if _reported_would(t):
+                continue
+            if any(c.tag_ == "MD" and c.lower_ in HYPO_MODALS for c in t.children):
+                return True
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+                return True
+    return False
+
+
+def future_marked(tok: Token, light: Optional[Token]) -> bool:
+    for t in _clause_chain(tok, light):
+        if _reported_would(t):
+            return True
+        for c in t.children:
+            if c.tag_ == "MD" and c.lower_ in ("will", "shall", "'ll", "wo"):
+                return True
+            if c.dep_ == "amod" and c.lower_ in FUTURE_AMOD:
+                return True
+        if t.dep_ == "xcomp" and t.head.lemma_ in FUTURE_GOVERNORS and t.head.lemma_ not in ("agree", "decide"):
+            return True
+        if t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP", "VBD") and any(
+                c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children):
+            return True  # "X is to visit Y"
+        if t.dep_ == "xcomp" and t.head.lemma_ == "go" and t.head.tag_ == "VBG":
+            return True
+    return False
+
+
+def past_marked(tok: Token, light: Optional[Token]) -> bool:
+    for t in (tok, light):
+        if t is None:
+            continue
+        if t.tag_ == "VBN" and "have" in _aux_lemmas(t) and any(
+                c.lower_ == "had" for c in t.children if c.dep_ == "aux"):
+            return True
+        if any(c.dep_ == "amod" and c.lower_ in PAST_AMOD for c in t.children):
+            return True
+    # "the last time X visited Y was in 2004": trigger in a relative clause of "time"
+    v = light or tok
+    if v.dep_ == "relcl" and v.head.lemma_ == "time" and any(c.lower_ in PAST_AMOD for c in v.head.children):
+        return True
+    return False
+
+
+def _date_ents(sent: Span, tok: Token, light: Optional[Token]) -> list[Span]:
+    """DATE entities of the sentence that govern the trigger's clause, nearest first."""
+    chain = _clause_chain(tok, light)
+    anchors = set(t.i for t in chain)
+    out = []
+    for e in sent.ents:
+        if e.label_ != "DATE":
+            continue
+        # the verb the date phrase attaches to
+        h = e.root
+        for _ in range(4):
+            if h.pos_ in ("VERB", "AUX") or h.i in anchors or h.head is h:
+                break
+            h = h.head
+        related = h.i in anchors or h in tok.ancestors or (
+            tok in h.subtree and not any(t.dep_ in ("ccomp",) for t in tok.ancestors if t in h.subtree and t is not h))
+        if tok.i in range(e.start, e.end):
+            continue
+        if related:
+            out.append(e)
+    out.sort(key=lambda e: min(abs(e.start - tok.i), abs(e.end - tok.i)))
+    return out
+
+
+def _compare(date: str, anchor: Optional[str]) -> int:
+    """-1 when `date` is clearly before the anchor, +1 clearly after, 0 same period/unknown."""
+    if not anchor or not date:
+        return 0
+    a = anchor[:10]
+    try:
+        ad = _dt.date.fromisoformat(a)
+    except ValueError:
+        return 0
+    if len(date) == 4:
+        y = int(date)
+        return -1 if y < ad.year else 1 if y > ad.year else 0
+    if len(date) == 7:
+        y, m = int(date[:4]), int(date[5:7])
+        d = (y - ad.year) * 12 + (m - ad.month)
+        return -1 if d < -1 else 1 if d > 0 else 0
+    try:
+        dd = _dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return 0
+    delta = (dd - ad).days
+    return -1 if delta < -45 else 1 if delta > 0 else 0
+
+
+def modality(tok: Token, light: Optional[Token], anchor: Optional[str]) -> tuple[str, Optional[str]]:
+    """(when, date) for a trigger token (and its light verb, for noun triggers)."""
+    sent = tok.sent
+    date = None
+    for e in _date_ents(sent, tok, light):
+        date = adapters.resolve_date(e.text, anchor)
+        if date:
+            break
+    if negated(tok, light):
+        return "negated", date or anchor
+    if hypothetical(tok, light):
+        return "hypothetical", date
+    cmp = _compare(date, anchor) if date else 0
+    if future_marked(tok, light) or cmp > 0:
+        return "future", date if cmp >= 0 else None
+    if cmp < 0:
+        return "past", date
+    if past_marked(tok, light):
+        return "past", date
+    return "reported", date or anchor

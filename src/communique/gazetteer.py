@@ -1,0 +1,159 @@
+"""The offline gazetteer: capitals, cities, seats of government, named venues and country names.
+
+Data: ``communique/data/gazetteer.tsv`` (built by ``scripts/build_gazetteer.py``; the file names its
+sources).  Lookups ignore case, diacritics, a leading "the" and punctuation, and know alternate
+spellings (Nur-Sultan = Astana, Kiev = Kyiv).  A venue resolves to itself but reports its city; a
+country resolves to a name without coordinates (never a centroid).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from .model import Location
+
+KINDS = ("capital", "seat", "city", "venue", "country")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    country: str
+    lat: Optional[float]
+    lon: Optional[float]
+    city: Optional[str] = None      # venues: the city they stand in
+    alternates: tuple[str, ...] = ()
+
+
+def norm(text: str) -> str:
+    """Lookup key: no diacritics, lower case, no punctuation, no leading 'the'."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("’", "'").replace("‘", "'").lower()
+    s = re.sub(r"[\.,']", "", s)
+    s = re.sub(r"[\s\-]+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    return s
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[Place, ...], dict[str, list[Place]]]:
+    text = resources.files("communique").joinpath("data", "gazetteer.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    head = lines[0].split("\t")
+    places: list[Place] = []
+    index: dict[str, list[Place]] = {}
+    for ln in lines[1:]:
+        cells = dict(zip(head, ln.split("\t")))
+        p = Place(
+            name=cells["name"], kind=cells["kind"], country=cells["country"],
+            lat=float(cells["lat"]) if cells.get("lat") else None,
+            lon=float(cells["lon"]) if cells.get("lon") else None,
+            city=cells.get("city") or None,
+            alternates=tuple(a for a in (cells.get("alternates") or "").split(";") if a),
+        )
+        places.append(p)
+        for n in (p.name, *p.alternates):
+            key = norm(n)
+            if key:
+                index.setdefault(key, []).append(p)
+    return tuple(places), index
+
+
+_RANK = {"venue": 0, "capital": 1, "seat": 2, "city": 3, "country": 4}
+
+
+def lookup(name: str, country: Optional[str] = None, kinds: Optional[tuple[str, ...]] = None) -> Optional[Place]:
+    """The best gazetteer entry for a name (optionally inside a country / of given kinds)."""
+    if not name:
+        return None
+    cands = _table()[1].get(norm(name), [])
+    if country:
+        cands = [p for p in cands if p.country == country] or []
+    if kinds:
+        cands = [p for p in cands if p.kind in kinds]
+    if not cands:
+        return None
+    return min(cands, key=lambda p: _RANK.get(p.kind, 9))
+
+
+def place_location(p: Place) -> Location:
+    """A venue is reported under its city's name (the venue's own coordinates)."""
+    if p.kind == "venue" and p.city:
+        city = lookup(p.city, p.country, kinds=("capital", "seat", "city"))
+        return Location(name=city.name if city else p.city, country=p.country, lat=p.lat, lon=p.lon)
+    return Location(name=p.name, country=p.country, lat=p.lat, lon=p.lon)
+
+
+def locate(name: str, country: Optional[str] = None) -> Optional[Location]:
+    """`model.Location` of a place name (venue → its city, with the venue's coordinates); a country
+    name gives a Location without coordinates; None when unknown."""
+    p = lookup(name, country)
+    return place_location(p) if p else None
+
+
+def capital_of(country: str) -> Optional[Place]:
+    for p in _table()[0]:
+        if p.kind == "capital" and p.country == country:
+            return p
+    return None
+
+
+def country_code(name: str) -> Optional[str]:
+    """ISO3 of a country name or alternate spelling ("Kazakhstan", "UK", "Türkiye")."""
+    p = lookup(name, kinds=("country",))
+    return p.country if p else None
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> re.Pattern:
+    """One regex over every normalised place name (longest first), for finding places in text."""
+    keys = sorted(_table()[1], key=len, reverse=True)
+    keys = [k for k in keys if len(k) >= 3]
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b")
+
+
+def _norm_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise text character by character (same rules as `norm` minus 'the'), keeping a map from
+    positions in the normalised string back to offsets in `text`."""
+    out: list[str] = []
+    pos: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(text):
+        d = unicodedata.normalize("NFKD", ch)
+        d = "".join(c for c in d if not unicodedata.combining(c)).lower()
+        d = d.replace("’", "'").replace("‘", "'")
+        for c in d:
+            if c in ".,'":
+                continue
+            if c.isspace() or c == "-":
+                if prev_space:
+                    continue
+                c, prev_space = " ", True
+            else:
+                prev_space = False
+            out.append(c)
+            pos.append(i)
+    pos.append(len(text))
+    return "".join(out), pos
+
+
+def find_places(text: str, kinds: Optional[tuple[str, ...]] = None) -> list[tuple[int, int, Place]]:
+    """Gazetteer places named in a text: (start, end, place), offsets into `text`.  Names must start
+    with a capital letter in the text (so 'nice' or 'reading' are not places)."""
+    ntext, pos = _norm_with_map(text)
+    found = []
+    for m in _matcher().finditer(ntext):
+        start, end = pos[m.start()], pos[m.end() - 1] + 1
+        if not text[start:start + 1].isupper() and not text[start:start + 1].isdigit():
+            continue
+        p = lookup(m.group(1))
+        if p is None or (kinds and p.kind not in kinds):
+            continue
+        found.append((start, end, p))
+    return found

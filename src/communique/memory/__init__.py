@@ -1,0 +1,73 @@
+"""Relationship memory: one event from many reports, ledgers of visits, invitations and agreements,
+dyad analytics and the relationship brief.
+
+`refresh(con)` (re)builds every derived ``mem_*`` table from the store tables (articles, actors,
+events, quotes): near-duplicate clusters (`dedup`), merged events (`merge`), the visit /
+invitation / agreement ledgers (`ledgers`) and the monthly dyad pre-aggregates (`analytics`).
+It is idempotent, runs in one transaction, and records a fingerprint of the store so that
+`is_stale(con)` can tell whether it must run again (the ingest command calls it at the end of an
+ingest, `communique relation` when stale).
+"""
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+MEMORY_VERSION = "3"
+
+DERIVED_TABLES = ("mem_article_clusters", "mem_events", "mem_event_mentions", "mem_visits",
+                  "mem_invitations", "mem_agreements", "mem_dyad_month", "mem_coverage_month")
+
+
+def _fingerprint(con) -> str:
+    n_art, last = con.execute("SELECT count(*), max(ingested_at)::VARCHAR FROM articles").fetchone()
+    n_ev = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    n_act = con.execute("SELECT count(*) FROM actors").fetchone()[0]
+    return json.dumps([MEMORY_VERSION, n_art, last, n_ev, n_act])
+
+
+def _tables(con) -> set[str]:
+    return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
+                                      "WHERE table_schema = current_schema()").fetchall()}
+
+
+def is_stale(con) -> bool:
+    """True when the derived tables are missing or were built from a different store state."""
+    tables = _tables(con)
+    if "articles" not in tables:
+        return False
+    if "mem_state" not in tables or not set(DERIVED_TABLES) <= tables:
+        return True
+    row = con.execute("SELECT value FROM mem_state WHERE key = 'fingerprint'").fetchone()
+    return row is None or row[0] != _fingerprint(con)
+
+
+def refresh(con, force: bool = False) -> dict[str, Any]:
+    """(Re)build the derived tables; returns counts and the time taken. Does nothing when fresh."""
+    from . import analytics, dedup, ledgers, merge
+    t0 = time.perf_counter()
+    if not force and not is_stale(con):
+        return {"refreshed": False, "seconds": round(time.perf_counter() - t0, 3)}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        clusters = dedup.cluster_articles(con)
+        events = merge.merge_events(con)
+        counts = ledgers.build_ledgers(con)
+        analytics.build_aggregates(con)
+        con.execute("CREATE TABLE IF NOT EXISTS mem_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        con.execute("INSERT OR REPLACE INTO mem_state VALUES ('fingerprint', ?)", [_fingerprint(con)])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return {"refreshed": True, "clusters": clusters, "events": events, **counts,
+            "seconds": round(time.perf_counter() - t0, 3)}
+
+
+def ensure_fresh(con) -> dict[str, Any]:
+    """Refresh when stale (used by the CLI and the web before reading the memory)."""
+    return refresh(con) if is_stale(con) else {"refreshed": False}
+
+
+__all__ = ["refresh", "is_stale", "ensure_fresh", "DERIVED_TABLES", "MEMORY_VERSION"]

@@ -1,0 +1,181 @@
+"""Statements that are events: praise, thanks, criticism, appeals, demands, threats, rejections.
+
+A direct or indirect quote becomes an event when its cue verb ("praised", "condemned", "urged")
+or its wording ("we highly appreciate", "we do not accept", "will be met with a response") says
+what kind of act the statement is.  Source = the speaker's actor; target = the party the
+statement is about (an actor named in it, or the addressee of "you"/"your country", i.e. the
+other side present in the article).  Evidence is the quote span; ``Event.quote`` is the quote id.
+Precision first: no target, no event.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from .model import ActorRef, Cameo, Event, Evidence, Location, Plover, Quote
+
+# cue verb lemma -> CAMEO code
+CUE_CODES = {
+    "praise": "051", "hail": "051", "commend": "051", "laud": "051", "applaud": "051",
+    "thank": "051", "congratulate": "051", "compliment": "051",
+    "criticize": "111", "criticise": "111", "condemn": "111", "denounce": "111", "slam": "111",
+    "blast": "111", "decry": "111", "deplore": "111", "censure": "111", "rebuke": "111",
+    "accuse": "112", "blame": "112",
+    "urge": "020", "appeal": "020", "implore": "020",
+    "demand": "100",
+    "threaten": "130",
+    "reject": "120", "rebuff": "120", "refuse": "120", "dismiss": "120", "repudiate": "120",
+}
+
+# content patterns, strongest first; (code, compiled pattern)
+_P = lambda s: re.compile(s, re.I)  # noqa: E731
+CONTENT_CODES: list[tuple[str, re.Pattern]] = [
+    ("138", _P(r"\b(?:military (?:force|response|action)|strike back|use (?:of )?force)\b")),
+    ("130", _P(r"\b(?:will be met with|retaliat\w*|(?:face|bear) (?:the )?consequences|will respond"
+               r"(?: firmly| decisively| harshly)?|will not hesitate|will pay (?:a|the) price|"
+               r"answer for it)\b")),
+    ("120", _P(r"\b(?:we|I|our (?:country|government))\s+(?:\w+\s+)?(?:reject|refuse|"
+               r"(?:do|will|shall|can)\s*(?:not|n[o']t)\s+(?:accept|agree|recogni[sz]e|tolerate))\b|"
+               r"\b(?:is|are) not for sale\b|\bnever accept\b|\bunacceptable\b")),
+    ("100", _P(r"\b(?:we|I)\s+demand\b|\bmust immediately\b|\bdemand(?:s|ed)? (?:that|the immediate)\b")),
+    ("111", _P(r"\b(?:condemn\w*|irresponsible|reckless|provocation\w*|hysteria|baseless|"
+               r"hypocri\w+|aggressi\w+|detached from reality|lectures?|sabotag\w+|derail\w*|"
+               r"shelters? terrorists)\b")),
+    ("020", _P(r"\b(?:we|I)\s+(?:call (?:on|upon)|urge|appeal to|ask)\b|\bcall(?:s|ed)? (?:on|for)\b|"
+               r"\bshould (?:stop|refrain|return)\b")),
+    ("051", _P(r"\b(?:highly appreciate\w*|appreciate\w*|grateful|gratitude|thank\w*|admire\w*|"
+               r"(?:highly|deeply|widely) (?:respected|valued|recognized|recognised)|impressed|"
+               r"remarkable|reliable partner|trusted partner|value\w* (?:\w+\s){0,3}(?:role|"
+               r"contribution|support|neutrality|friendship)|commend\w*|praise\w*|"
+               r"(?:is|are) (?:a )?(?:strategic|reliable|important|key) partner)\b")),
+]
+MODES = {"051": "praise"}
+CONFIDENCE_CUE = 0.8
+CONFIDENCE_CONTENT = 0.65
+_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+
+
+def _cameo(code: str) -> Cameo:
+    try:
+        from .codebook import cameo
+        return cameo(code)
+    except Exception:  # codebook unavailable: the facts for the codes used here
+        gs = {"051": 3.4, "020": 3.0, "100": -5.0, "111": -2.0, "112": -2.0, "120": -4.0,
+              "130": -4.4, "138": -7.0}
+        return Cameo(code, code[:2], gs.get(code, 0.0), 1 if code[:2] in ("02", "05") else 3)
+
+
+def _plover(code: str) -> Plover:
+    ptype, mode, contexts = None, None, ()
+    try:
+        from .codebook import plover_for
+        ptype, mode, contexts = plover_for(code)
+    except Exception:
+        pass
+    if ptype is None:
+        ptype = {"05": "SUPPORT", "02": "REQUEST", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT",
+                 "13": "THREATEN"}.get(code[:2], "SUPPORT")
+    mode = mode or MODES.get(code)
+    if mode is not None:
+        try:  # keep our mode where the manual defines none for the type (SUPPORT: "praise")
+            from .codebook import _plover_modes, is_plover_mode
+            if _plover_modes().get(ptype) and not is_plover_mode(ptype, mode):
+                mode = None
+        except Exception:
+            pass
+    return Plover(ptype, mode, tuple(contexts or ()))
+
+
+def classify(q: Quote) -> Optional[tuple[str, str, float]]:
+    """(CAMEO code, trigger, confidence) for a statement, or None when it is not an event."""
+    cue = (q.cue or "").lower()
+    for cand in (cue, cue[:-1], cue[:-2], cue[:-3], cue[:-3] + "e", cue[:-4]):
+        if cand in CUE_CODES:
+            return CUE_CODES[cand], q.cue, CONFIDENCE_CUE
+    for code, pat in CONTENT_CODES:
+        m = pat.search(q.text)
+        if m:
+            return code, m.group(0), CONFIDENCE_CONTENT
+    return None
+
+
+def _actor_ref(table: dict, key: Optional[str], name: Optional[str] = None,
+               country: Optional[str] = None) -> ActorRef:
+    a = table.get(key) if key else None
+    if a is not None:
+        return ActorRef(key, a.country, a.cameo, a.name)
+    return ActorRef(key, country, None, name)
+
+
+def _target(doc, q: Quote, table: dict, mentions: list) -> Optional[str]:
+    """Actor key of the party the statement is about."""
+    sp_key = q.speaker.actor
+    sp_country = q.speaker.country or (table[sp_key].country if sp_key in table else None)
+    inside = [m for m in mentions if q.start <= m.start and m.end <= q.end and m.key in table]
+    others = [m.key for m in inside if m.key != sp_key
+              and (sp_country is None or table[m.key].country != sp_country)]
+    if others:
+        key = Counter(others).most_common(1)[0][0]
+        return _interlocutor(table, mentions, table[key].country, key, sp_key)
+    if _SECOND_PERSON.search(q.text):
+        # the addressee: the most mentioned actor of another country
+        counts = Counter(m.key for m in mentions if m.key in table and m.key != sp_key
+                         and table[m.key].country and table[m.key].country != sp_country)
+        persons = [k for k, _ in counts.most_common() if table[k].kind == "person"]
+        if persons:
+            return persons[0]
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
+
+
+def _interlocutor(table, mentions, country, key, sp_key) -> str:
+    """A country named in a statement stands for its representative present in the article."""
+    if country is None or table[key].kind == "person":
+        return key
+    counts = Counter(m.key for m in mentions if m.key in table and m.key != sp_key
+                     and table[m.key].kind == "person" and table[m.key].country == country)
+    return counts.most_common(1)[0][0] if counts else key
+
+
+def statement_events(doc) -> list[Event]:
+    """Events read from the quotes of an annotated Doc (``doc._.quotes``)."""
+    quotes = doc._.quotes
+    if quotes is None:
+        from .quotes import annotate
+        quotes = annotate(doc)
+    table = doc._.actor_table or {}
+    mentions = sorted(doc._.actor_mentions or [], key=lambda m: m.start)
+    meta = doc._.meta or {}
+    dl = doc._.dateline or {}
+    date = dl.get("date") or meta.get("published")
+    loc = Location(dl.get("place"), dl.get("country")) if dl.get("place") else Location()
+    out: list[Event] = []
+    for q in quotes:
+        if q.speaker.actor is None or q.speaker.actor not in table:
+            continue
+        cls = classify(q)
+        if cls is None:
+            continue
+        code, trigger, conf = cls
+        tgt = _target(doc, q, table, mentions)
+        if tgt is None or tgt == q.speaker.actor:
+            continue
+        if not q.direct:
+            conf -= 0.05
+        out.append(Event(
+            id=f"qe{len(out) + 1}",
+            source=_actor_ref(table, q.speaker.actor, q.speaker.name, q.speaker.country),
+            target=_actor_ref(table, tgt),
+            plover=_plover(code),
+            cameo=_cameo(code),
+            when="reported",
+            date=date,
+            location=loc,
+            confidence=round(conf, 2),
+            evidence=Evidence(q.start, q.end, q.text),
+            trigger=trigger,
+            quote=q.id,
+        ))
+    return out

@@ -1,0 +1,92 @@
+"""The living knowledge base: offices stated by the news, with first/last seen dates and articles.
+
+``record(con, coded)`` is called by `Store.add_article` inside the article's transaction; it
+stores every person actor with a country and a role ("Kazakh President Kassym-Jomart Tokayev").
+A person seen under a new office gets a new row (a new dated term).  ``list_learned(con)`` returns
+them; ``KnowledgeBase.add_learned(rows)`` merges them into the run-time KB so that later bare
+mentions ("the Kazakh president") resolve to the person the news named.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..kb.names import norm
+
+DDL = (
+    """CREATE TABLE IF NOT EXISTS learned_offices (
+        person_key VARCHAR, country VARCHAR, role VARCHAR, name VARCHAR, title VARCHAR, sector VARCHAR,
+        cameo VARCHAR, wikidata VARCHAR, first_seen DATE, last_seen DATE,
+        PRIMARY KEY (person_key, country, role))""",
+    """CREATE TABLE IF NOT EXISTS learned_office_articles (
+        person_key VARCHAR, country VARCHAR, role VARCHAR, article_id VARCHAR, published DATE,
+        PRIMARY KEY (person_key, country, role, article_id))""",
+)
+
+
+def ensure(con) -> None:
+    for stmt in DDL:
+        con.execute(stmt)
+
+
+def _is_placeholder(a, country_name: Optional[str]) -> bool:
+    """An office without a name ("Oman foreign minister") is not a learned person."""
+    if a.title and a.name.lower().endswith(a.title.lower()) and len(a.name.split()) <= 5:
+        return True
+    return a.name.lower().startswith("former ")
+
+
+def offices_of(coded) -> list[dict[str, Any]]:
+    out = []
+    for a in coded.actors:
+        if a.kind != "person" or not a.country or not a.role or a.role.startswith("former"):
+            continue
+        if _is_placeholder(a, None):
+            continue
+        out.append({"person_key": norm(a.name), "country": a.country, "role": a.role, "name": a.name,
+                    "title": a.title, "sector": a.sector, "cameo": a.cameo, "wikidata": a.wikidata})
+    return out
+
+
+def record(con, coded) -> int:
+    """Store the offices stated in one coded article; returns how many (person, office) pairs."""
+    ensure(con)
+    published = coded.article.published
+    rows = offices_of(coded)
+    for r in rows:
+        con.execute(
+            """INSERT INTO learned_offices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (person_key, country, role) DO UPDATE SET
+                 first_seen = CASE WHEN excluded.first_seen IS NULL THEN learned_offices.first_seen
+                                   WHEN learned_offices.first_seen IS NULL THEN excluded.first_seen
+                                   ELSE least(learned_offices.first_seen, excluded.first_seen) END,
+                 last_seen = CASE WHEN excluded.last_seen IS NULL THEN learned_offices.last_seen
+                                  WHEN learned_offices.last_seen IS NULL THEN excluded.last_seen
+                                  ELSE greatest(learned_offices.last_seen, excluded.last_seen) END,
+                 title = coalesce(learned_offices.title, excluded.title),
+                 wikidata = coalesce(learned_offices.wikidata, excluded.wikidata)""",
+            [r["person_key"], r["country"], r["role"], r["name"], r["title"], r["sector"], r["cameo"],
+             r["wikidata"], published, published])
+        con.execute("INSERT INTO learned_office_articles VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [r["person_key"], r["country"], r["role"], coded.article.id, published])
+    return len(rows)
+
+
+def list_learned(con, country: Optional[str] = None) -> list[dict[str, Any]]:
+    """Learned offices with first/last seen and the number of articles that stated them."""
+    ensure(con)
+    sql = """SELECT o.name, o.country, o.role, o.title, o.sector, o.cameo, o.wikidata,
+                    CAST(o.first_seen AS VARCHAR), CAST(o.last_seen AS VARCHAR), count(a.article_id)
+             FROM learned_offices o LEFT JOIN learned_office_articles a
+               ON a.person_key = o.person_key AND a.country = o.country AND a.role = o.role
+             {where}
+             GROUP BY ALL ORDER BY o.country, o.role, o.first_seen, o.name"""
+    params: list = []
+    where = ""
+    if country:
+        where, params = "WHERE o.country = ?", [country.upper()]
+    cols = ["name", "country", "role", "title", "sector", "cameo", "wikidata", "first_seen", "last_seen",
+            "articles"]
+    return [dict(zip(cols, r)) for r in con.execute(sql.format(where=where), params).fetchall()]
+
+
+__all__ = ["record", "list_learned", "ensure", "offices_of"]
