@@ -6,9 +6,12 @@ Inputs:
   name and capital name(s);
 - ``scripts/gazetteer_data/capitals.tsv``: capital coordinates by ISO3 (facts compiled for communique);
 - ``scripts/gazetteer_data/capital_alternates.tsv``: former names and other spellings of capitals;
-- ``scripts/gazetteer_data/places.tsv``: cities, seats of government and named venues (with their city).
+- ``scripts/gazetteer_data/places.tsv``: cities, seats of government and named venues (with their city);
+- ``scripts/gazetteer_data/demonyms_extra.tsv``: demonyms for "the Kazakh capital" phrases (with
+  countries.json's demonyms);
+- ``scripts/gazetteer_data/regions.tsv``: regions and disputed areas (names only, no coordinates).
 
-Output columns: name, kind (capital|seat|city|venue|country; countries carry no coordinates), country (ISO3), lat, lon, city (venues), alternates
+Output columns: name, kind (capital|seat|city|venue|region|country; regions and countries carry no coordinates), country (ISO3), lat, lon, city (venues), alternates
 (';'-separated), source.  Usage: ``python scripts/build_gazetteer.py [--shared ../shared]``.
 """
 from __future__ import annotations
@@ -23,6 +26,10 @@ DATA = Path(__file__).resolve().parent / "gazetteer_data"
 OUT = ROOT / "src" / "communique" / "data" / "gazetteer.tsv"
 # Display name of a capital where the usual English news form differs from countries.json.
 DISPLAY = {"USA": "Washington", "MNG": "Ulaanbaatar"}
+# Capitals of dependent territories whose names are far more often a person or another place.
+AMBIGUOUS_TERRITORY_CAPITALS = {"Hamilton", "Douglas", "Stanley", "Plymouth", "The Valley", "Saint-Denis",
+                                "Jamestown", "George Town", "Kingston", "Victoria", "Saint Helier",
+                                "Charlotte Amalie", "Saint-Pierre", "Marigot", "Gustavia"}
 COLS = ["name", "kind", "country", "lat", "lon", "city", "alternates", "source"]
 
 
@@ -51,6 +58,8 @@ def build(shared: Path) -> list[dict[str, str]]:
         if iso3 not in coords:
             sys.exit(f"no coordinates for the capital of {iso3} ({caps[0]})")
         name = caps[0]
+        if not c.get("independent") and name in AMBIGUOUS_TERRITORY_CAPITALS:
+            continue
         extra = []
         if iso3 in DISPLAY:
             name, extra = DISPLAY[iso3], [caps[0]]
@@ -61,13 +70,33 @@ def build(shared: Path) -> list[dict[str, str]]:
         rows.append({"name": name, "kind": "capital", "country": iso3, "lat": lat, "lon": lon, "city": "",
                      "alternates": ";".join(extra + [a for a in alts.get(iso3, "").split(";") if a]),
                      "source": "capital name: world-countries 5.1.0 (ODbL-1.0); coordinates: communique"})
-    missing = set(coords) - {r["country"] for r in rows}
-    if missing - {"BES"}:
+    # "the Kazakh capital" names the capital: demonym phrases become alternates of capital rows.
+    extra_dem = {r["iso3"]: r["demonyms"].split(";") for r in read_tsv(DATA / "demonyms_extra.tsv")}
+    dem_of: dict[str, set[str]] = {}
+    for c in countries:
+        d = (c.get("demonyms") or {}).get("eng") or {}
+        names = {x.strip() for v in d.values() for x in str(v).split(",") if x.strip()}
+        names |= set(extra_dem.get(c["cca3"], []))
+        for n in names:
+            dem_of.setdefault(n, set()).add(c["cca3"])
+    for r in rows:
+        if r["kind"] != "capital":
+            continue
+        phrases = [f"{n} capital" for n, isos in sorted(dem_of.items()) if isos == {r["country"]}]
+        r["alternates"] = ";".join([a for a in r["alternates"].split(";") if a] + phrases)
+    skipped = {c["cca3"] for c in countries if not c.get("independent")
+               and (c.get("capital") or [""])[0] in AMBIGUOUS_TERRITORY_CAPITALS}
+    missing = set(coords) - {r["country"] for r in rows} - skipped - {"NFK"}  # NFK: Kingston is Jamaica's
+    if missing:
         print(f"note: coordinates without capital row: {sorted(missing)}", file=sys.stderr)
     for r in read_tsv(DATA / "places.tsv"):
         rows.append({"name": r["name"], "kind": r["kind"], "country": r["country"], "lat": r["lat"],
                      "lon": r["lon"], "city": r["city"], "alternates": r["alternates"],
                      "source": "communique (geographic facts)"})
+    # Regions: names only, like countries.
+    for r in read_tsv(DATA / "regions.tsv"):
+        rows.append({"name": r["name"], "kind": "region", "country": r["country"], "lat": "", "lon": "",
+                     "city": "", "alternates": r["alternates"], "source": "communique (geographic facts)"})
     # Countries: names only, no coordinates (a country is never silently placed at its centroid).
     calts = {r["iso3"]: r["alternates"].split(";") for r in read_tsv(DATA / "country_alternates.tsv")}
     for c in sorted(countries, key=lambda c: c["cca3"]):
@@ -77,7 +106,7 @@ def build(shared: Path) -> list[dict[str, str]]:
                      "lon": "", "city": "", "alternates": ";".join(alts),
                      "source": "world-countries 5.1.0 (ODbL-1.0)"})
     for r in rows:
-        if r["kind"] == "country":
+        if r["kind"] in ("country", "region"):
             continue
         if not (-90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180):
             sys.exit(f"bad coordinates for {r['name']}")

@@ -90,6 +90,7 @@ def build_countries(shared: Path, curated: list[dict]) -> dict[str, dict]:
         if out[code].get("variants"):
             out[code]["sources"].append("Phoenix.Countries.actors.txt (MIT)")
     # Curated additions: adjectives, alternative names, seats of power, capitals, major cities.
+    alt_curated = {(r["code"], r["term"]) for r in curated if r["kind"] in ("alt", "name")}
     field = {"un": None, "adj": "adjectives", "alt": "names", "seat": "seats", "capital": "capitals", "city": "cities",
              "remove": None}
     for r in curated:
@@ -113,6 +114,10 @@ def build_countries(shared: Path, curated: list[dict]) -> dict[str, dict]:
                 lst.append(term)
         if "curated" not in out[code]["sources"]:
             out[code]["sources"].append("curated")
+    for code, c in out.items():   # a demonym is not a name of the country ("Kazakhstani economy")
+        adjs = set(c["adjectives"])
+        c["variants"] = [v for v in c.get("variants", []) if v not in adjs]
+        c["names"] = [n for n in c["names"] if n not in adjs or (code, n) in alt_curated]
     return out
 
 
@@ -289,10 +294,12 @@ def build_offices(shared: Path, countries: dict, qmap: dict[str, str], curated: 
     return rows
 
 
-# Countries whose president (or collective head) is also head of government.
-PRESIDENTIAL = set("""USA BRA ARG MEX CHL COL PER ECU BOL PRY URY VEN CRI GTM HND SLV NIC PAN DOM SUR IDN PHL KOR TUR
-IRN CYP KEN NGA GHA ZAF ZMB ZWE MWI BWA LBR SLE GMB SSD ERI SYR TKM FSM KIR MHL NRU PLW SYC MDV COM AGO BEN
-CHE VAT""".split())
+# Countries whose president (or collective head) is also head of government (since a date, when the
+# system changed: Turkey's presidential system began on 2018-07-09).
+PRESIDENTIAL = dict.fromkeys("""USA BRA ARG MEX CHL COL PER ECU BOL PRY URY VEN CRI GTM HND SLV NIC PAN DOM SUR IDN PHL
+KOR IRN CYP KEN NGA GHA ZAF ZMB ZWE MWI BWA LBR SLE GMB SSD ERI SYR TKM FSM KIR MHL NRU PLW SYC MDV COM AGO BEN
+CHE VAT""".split(), "")
+PRESIDENTIAL["TUR"] = "2018-07-09"
 # Countries with several heads of state at once (co-princes, collective presidencies, captains regent).
 MULTI_HEAD = {"AND", "BIH", "CHE", "SMR", "NIC", "MMR"}
 
@@ -300,8 +307,11 @@ MULTI_HEAD = {"AND", "BIH", "CHE", "SMR", "NIC", "MMR"}
 def presidential_heads_of_government(rows: list[dict]) -> list[dict]:
     out = []
     for r in rows:
-        if r["country"] in PRESIDENTIAL and r["role"] == "head of state":
-            out.append(dict(r, role="head of government", source=r["source"] + "+derived:presidential"))
+        since = PRESIDENTIAL.get(r["country"])
+        if since is None or r["role"] != "head of state" or (r["end"] and r["end"] < since):
+            continue
+        start = max(r["start"] or "", since) if since else r["start"]
+        out.append(dict(r, role="head of government", start=start, source=r["source"] + "+derived:presidential"))
     return out
 
 
@@ -368,6 +378,7 @@ def igo_of_position(pos: str):
 
 # --------------------------------------------------------------------------- Phoenix
 DATE = re.compile(r"^(\d{6})$")
+PHOENIX_HORIZON = "2014-01-30"
 
 
 def phoenix_date(s: str) -> str:
@@ -423,6 +434,8 @@ def parse_phoenix_persons(path: Path, countries: set[str], igo_codes: dict[str, 
                     a, _, b = d.partition("-")
                     if DATE.match(a) and DATE.match(b):
                         start, end = phoenix_date(a), phoenix_date(b)
+            if start and not end:
+                end = PHOENIX_HORIZON      # the dictionaries stop in January 2014: open terms end there
             terms.append((code, start, end))
         dated = [t for t in terms if (t[1] or t[2]) and t[0][3:6] in ("GOV", "MIL", "UNO", "LEG", "JUD", "OPP")]
         if not dated:
@@ -496,6 +509,12 @@ def main(argv=None) -> int:
     a.out.mkdir(parents=True, exist_ok=True)
     countries = build_countries(shared, read_tsv(CURATED / "country_terms.tsv"))
     orgs = build_orgs(shared, read_tsv(CURATED / "orgs.tsv"), read_tsv(CURATED / "org_membership.tsv"))
+    for r in read_tsv(CURATED / "nonstate.tsv"):
+        names = [n for n in r["names"].split("|") if n]
+        orgs[r["code"]] = {"code": r["code"], "cameo": r["country"] + r["sector"], "name": names[0],
+                           "names": [n for n in names if not n.isupper()],
+                           "acronyms": [n for n in names if n.isupper()], "members": [],
+                           "country": r["country"], "sector": r["sector"], "sources": ["curated"]}
     qmap = {r["qid"]: r["name"] for r in read_tsv(CURATED / "qids.tsv")}
     offices = build_offices(shared, countries, qmap, read_tsv(CURATED / "offices.tsv"))
     igo_codes = {o["cameo"]: code for code, o in orgs.items()}

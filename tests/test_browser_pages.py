@@ -105,10 +105,28 @@ def test_every_page_renders_without_errors(page, base_url, demo):
     assert page.dialogs == []
 
 
+def test_richest_article_with_an_event_selected(page, base_url):
+    """The coded corpus article with the most events (the demo article when the corpus is absent)."""
+    import json
+    import urllib.request
+    with urllib.request.urlopen(base_url + "/api/articles?limit=100") as r:
+        items = json.load(r)["items"]
+    best = max(items, key=lambda a: (a["events"], a["id"]))
+    page.goto(base_url + f"/articles/{best['id']}")
+    items = page.locator(".ev-item")
+    assert items.count() == best["events"] > 0
+    items.nth(min(1, items.count() - 1)).click()
+    assert page.locator(".ev-detail:not([hidden])").count() == 1
+    assert page.locator(".seg.active").count() >= 1
+    page.evaluate("() => window.scrollTo(0, 0)")
+    shot(page, "article_richest_event_selected")
+    assert page.console_errors == []
+
+
 def test_overview_draws_the_network_and_dyads(page, base_url):
     page.goto(base_url + "/")
     assert page.locator("svg.network circle.node").count() >= 4
-    assert page.locator("svg.network line.edge").count() >= 2
+    assert page.locator("svg.network path.edge").count() >= 2
     assert page.locator("a.dyad-link").count() >= 2
     # the network links to dyad pages
     page.locator("a.dyad-link").first.click()
@@ -119,16 +137,20 @@ def test_overview_draws_the_network_and_dyads(page, base_url):
 def test_click_event_to_its_evidence(page, base_url, demo):
     page.goto(base_url + "/dyads/KAZ/UZB")
     link = page.locator("a.evlink").first
-    href = link.get_attribute("href")
+    span = link.get_attribute("href").split("#", 1)[1]          # at-START-END: the evidence characters
     link.click()
     page.wait_for_url("**/articles/**")
-    event_id = href.split("#", 1)[1]
-    active = page.locator(f".seg.active")
+    event_id = page.locator("body").get_attribute("data-selected-event")
+    assert event_id, "no event selected from the link"
+    start, end = span.split("-")[1:]
+    detail0 = page.locator(f"#detail-{event_id}")
+    assert (detail0.get_attribute("data-start"), detail0.get_attribute("data-end")) == (start, end)
+    active = page.locator(".seg.active")
     assert active.count() >= 1
     detail = page.locator(f"#detail-{event_id}")
     assert detail.is_visible()
     evidence = detail.locator(".evidence-text").inner_text()
-    assert "".join(active.all_inner_texts()) == evidence
+    assert "".join(active.all_inner_texts()).strip() == evidence.strip()
     conf = detail.locator(".conf-value").inner_text()
     assert conf.endswith("%") and 0 < int(conf[:-1]) <= 100
     shot(page, "article_event_selected")
@@ -139,8 +161,8 @@ def test_click_event_to_its_evidence(page, base_url, demo):
     items.nth(other).click()
     assert page.locator(f"#detail-{other_id}").is_visible()
     assert not page.locator(f"#detail-{event_id}").is_visible()
-    assert "".join(page.locator(".seg.active").all_inner_texts()) == \
-        page.locator(f"#detail-{other_id} .evidence-text").inner_text()
+    assert "".join(page.locator(".seg.active").all_inner_texts()).strip() == \
+        page.locator(f"#detail-{other_id} .evidence-text").inner_text().strip()
     assert page.url.endswith("#" + other_id)
 
 
@@ -155,6 +177,17 @@ def test_hostile_article_renders_inert(page, base_url, demo):
         assert page.locator("img[src='x']").count() == 0, path
         assert page.locator("a[href^='javascript']").count() == 0, path
         assert page.locator("main script").count() == 0, path
+    # hostile articles of the bundled corpus too (when it was coded)
+    import json
+    import urllib.request
+    with urllib.request.urlopen(base_url + "/api/articles?q=%3Cscript&limit=50") as r:
+        hostile = [a["id"] for a in json.load(r)["items"]]
+    assert xss.article.id in hostile
+    for aid in hostile:
+        page.goto(base_url + f"/articles/{aid}")
+        assert "<script" in page.locator("#article-text").inner_text()
+        assert page.locator("img[src='x'], a[href^='javascript'], main script").count() == 0
+        page.locator(".ev-item").first.click() if page.locator(".ev-item").count() else None
     page.goto(base_url + f"/articles/{xss.article.id}")
     body = page.locator("#article-text").inner_text()
     for marker in XSS_MARKERS:

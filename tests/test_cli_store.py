@@ -170,3 +170,20 @@ def test_extract_on_our_article(tmp_path, nlp):
 def d_text(p):
     from communique.ingest.readers import read_path
     return next(iter(read_path(p)))["text"]
+
+
+def test_report_without_memory_lists_the_relation_events(db, monkeypatch):
+    from communique.cli import store_cmds
+    monkeypatch.setattr(store_cmds, "_memory_report", lambda store, a, b: None)
+    r = run("report", "--db", db, "--dyad", "IND-PAK")
+    assert r.exit_code == 0, r.output
+    assert "IND – PAK:" in r.stdout and "events in time order" in r.stdout and "IND→PAK" in r.stdout
+
+
+def test_report_uses_the_memory_brief_when_present(db):
+    import importlib.util
+    if importlib.util.find_spec("communique.memory.brief") is None:
+        pytest.skip("communique.memory.brief not built yet")
+    r = run("report", "--db", db, "--dyad", "KAZ-OMN")
+    assert r.exit_code == 0, r.output
+    assert "relationship brief" in r.stdout

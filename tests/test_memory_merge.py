@@ -59,6 +59,13 @@ def test_date_window_is_one_day(store, day2, expected):
     assert len(merged(store.con)) == expected
 
 
+def test_no_chaining_beyond_a_day(store):
+    for i, day in enumerate(("2025-02-25", "2025-02-26", "2025-02-27")):
+        store.add(visit_article(f"Report {i} of talks in Astana.", day, f"O{i}", None, date=day))
+    refresh(store.con)
+    assert [e["num_articles"] for e in merged(store.con)] == [2, 1]
+
+
 def test_repeat_meetings_a_month_apart_stay_apart(store):
     # the same two ministers, a month apart, reported by the same outlet in similar words
     a = article("Kazakhstan's foreign minister held talks in Tashkent with his Uzbek counterpart.",

@@ -82,5 +82,15 @@ def test_plover_and_gdelt(store, fmt):
         text = export_string(store.con, fmt, dyad="IND-PAK")
     except ExportError as exc:  # the exports module exists but lacks this format
         pytest.skip(str(exc))
-    rows = [json.loads(x) for x in text.splitlines()]
-    assert len(rows) == 2
+    lines = text.splitlines()
+    assert len(lines) == 2
+    if fmt == "plover":
+        rows = [json.loads(x) for x in lines]
+        events = [r["event"][0] if isinstance(r["event"], list) else r["event"] for r in rows]
+        assert sorted(events) == ["ACCUSE", "COERCE"]
+        assert {r["cameo"]["code"] for r in rows} == {"112", "163"}
+    else:
+        from communique.exports import GDELT_COLUMNS, GDELT_EXTRA_COLUMNS
+        rows = [x.split("\t") for x in lines]
+        assert all(len(r) == len(GDELT_COLUMNS) + len(GDELT_EXTRA_COLUMNS) for r in rows)
+        assert [r[GDELT_COLUMNS.index("EventCode")] for r in rows] == ["112", "163"]

@@ -97,3 +97,61 @@ def test_process_crash_mid_article_leaves_stored_articles_whole(tmp_path):
         lost = make_article(src="UZB", published="2024-04-01", codes=("042", "036"))
         assert _rows_of(s, lost.article.id) == 0
         assert s.add_article(lost) is True and s.article(lost.article.id) == lost
+
+
+def test_batch_is_all_or_nothing(tmp_db):
+    stored = make_article()
+    batch = [make_article(src="UZB", published=f"2024-0{m}-01", codes=("042", "057")) for m in range(1, 5)]
+    with Store(tmp_db) as s:
+        s.add_article(stored)
+        calls = []
+
+        def boom(con, coded):
+            calls.append(coded.article.id)
+            if len(calls) == 3:
+                raise RuntimeError("crash in the third article of the batch")
+        s._record_learned = boom
+        with pytest.raises(RuntimeError, match="crash"):
+            s.add_batch(batch)
+        assert s.counts()["articles"] == 1 and s.article(stored.article.id) == stored
+        for b in batch:
+            assert _rows_of(s, b.article.id) == 0
+        s._record_learned = None
+        assert s.add_batch(batch + [stored, (batch[0], "dup.jsonl", None)]) == [True] * 4 + [False, False]
+        for b in batch:
+            assert s.article(b.article.id) == b
+
+
+def test_batch_matches_single_inserts(tmp_path):
+    arts = [make_article(published=f"2025-0{m}-02", codes=("042", "112"), past="2004") for m in range(1, 4)]
+    with Store(tmp_path / "a.duckdb") as a, Store(tmp_path / "b.duckdb") as b:
+        for x in arts:
+            a.add_article(x, source_path="in.jsonl", metadata={"k": 1})
+        assert b.add_batch([(x, "in.jsonl", {"k": 1}) for x in arts]) == [True] * 3
+        assert a.counts() == b.counts()
+        q = "SELECT * EXCLUDE (ingested_at) FROM articles ORDER BY id"
+        assert a.con.execute(q).fetchall() == b.con.execute(q).fetchall()
+        for t in ("actors", "events", "quotes", "mentions"):
+            q = f"SELECT * FROM {t} ORDER BY ALL"
+            assert a.con.execute(q).fetchall() == b.con.execute(q).fetchall()
+        assert b.add_batch([]) == []
+
+
+def test_second_writer_process_gets_E201(tmp_db):
+    """DuckDB allows one writer process per file: the second one gets a one-line E201, not a traceback."""
+    with Store(tmp_db) as s:
+        s.add_article(make_article())
+        s.con.execute("CHECKPOINT")
+        script = textwrap.dedent(f"""
+            from communique.errors import CommuniqueError
+            from communique.store import Store
+            try:
+                Store({str(tmp_db)!r})
+            except CommuniqueError as exc:
+                print(exc)
+                raise SystemExit(3)
+        """)
+        r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+        assert r.returncode == 3, r.stdout + r.stderr
+        assert r.stdout.startswith("[E201] database") and str(tmp_db) in r.stdout
+        assert len(r.stdout.strip().splitlines()) == 1

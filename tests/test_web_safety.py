@@ -65,7 +65,8 @@ def test_api_returns_the_raw_text_as_json_data(client):
     assert "<script>alert(1)</script>" in body["article"]["text"]   # data stays exact; JSON is not HTML
 
 
-def test_like_wildcards_in_search_are_literal(client):
-    assert client.get("/api/events?q=%25").json()["total"] == 0
-    assert client.get("/api/events?q=_").json()["total"] == 0
+def test_injection_attempts_are_plain_values(client):
     assert client.get("/api/events?actor=%27%20OR%201%3D1%20--").json()["total"] == 0
+    assert client.get("/api/events?q=%27)%20OR%20TRUE%20--").json()["total"] == 0
+    assert client.get("/api/actors?q=%27%20OR%20%271%27%3D%271").json()["items"] == []
+    assert client.get("/api/stats").json()["events"] == 7

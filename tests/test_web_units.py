@@ -68,9 +68,9 @@ def test_segments_of_empty_text():
 
 def test_network_layout_is_deterministic_and_inside_the_box():
     net = {"nodes": [{"id": c, "events": n} for c, n in [("A", 5), ("B", 4), ("C", 3), ("D", 1), ("E", 1)]],
-           "edges": [{"a": "A", "b": "B", "events": 3, "goldstein": 3.0}, {"a": "A", "b": "C", "events": 2,
-                                                                           "goldstein": -5.0},
-                     {"a": "D", "b": "E", "events": 1, "goldstein": None}]}
+           "edges": [{"a": "A", "b": "B", "events": 3, "tone": 3.0}, {"a": "A", "b": "C", "events": 2,
+                                                                           "tone": -5.0},
+                     {"a": "D", "b": "E", "events": 1, "tone": None}]}
     g1, g2 = charts.network_layout(net), charts.network_layout(net)
     assert g1 == g2
     for n in g1["nodes"]:
@@ -88,3 +88,24 @@ def test_trend_chart_scales_bars_and_index():
     assert c["dots"][1]["y"] == c["bottom"]            # -10 at the bottom of the plot
     assert c["dots"][0]["y"] < c["zero_y"]             # cooperative above the zero line
     assert charts.trend_chart([])["bars"] == []
+
+
+def test_network_neighbours_sit_together_on_the_circle():
+    net = {"nodes": [{"id": c, "events": 1} for c in "ABCDEF"],
+           "edges": [{"a": "A", "b": "D", "events": 1}, {"a": "B", "b": "E", "events": 1},
+                     {"a": "C", "b": "F", "events": 1}]}
+    order = [n["id"] for n in charts.network_layout(net)["nodes"]]
+    for a, b in (("A", "D"), ("B", "E"), ("C", "F")):
+        assert abs(order.index(a) - order.index(b)) == 1
+
+
+def test_trend_fills_empty_months_and_folds_long_spans_into_years():
+    pts = charts.continuous_periods([{"period": "2024-01", "events": 2, "cooperation_index": 1.0},
+                                     {"period": "2024-04", "events": 1, "cooperation_index": 4.0}])
+    assert [p["period"] for p in pts] == ["2024-01", "2024-02", "2024-03", "2024-04"]
+    assert [p["events"] for p in pts] == [2, 0, 0, 1]
+    years = charts.continuous_periods([{"period": "2015-06", "events": 1, "cooperation_index": 2.0},
+                                       {"period": "2020-03", "events": 3, "cooperation_index": 6.0},
+                                       {"period": "2020-09", "events": 1, "cooperation_index": 1.0}])
+    assert [p["period"] for p in years] == [str(y) for y in range(2015, 2021)]
+    assert years[-1] == {"period": "2020", "events": 4, "cooperation_index": 4.75}

@@ -92,6 +92,9 @@ def _countries_and_orgs(doc, kb, tn, hits: list[Hit], reg: Registry) -> None:
             continue
         if c.form == "city":
             continue
+        if c.form == "people":          # "Americans", "Kazakhs": the people of a country
+            reg.mention(h.start, h.end, reg.group(c.id, "CVL", h.text), "demonym")
+            continue
         if c.form == "adj" and not h.first("country", {"name"}):
             continue                    # a bare adjective (Kazakh economy) is not an actor
         if dateline.get("end") and dateline.get("start") is not None and \

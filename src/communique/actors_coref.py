@@ -104,6 +104,39 @@ def resolve_nominals(doc, kb, tn, hits, reg) -> None:
             i += 1
 
 
+def role_fits(role: Optional[str], allowed, noun: str) -> bool:
+    if allowed is None:
+        return True
+    if not role or role.startswith("former"):
+        return False
+    if role in allowed:
+        return True
+    last = noun.split()[-1]
+    if last == "minister" and noun == "minister" and "minister" in role:
+        return True
+    return last in ("diplomat", "envoy") and any(w in role for w in ("foreign", "ambassador", "envoy"))
+
+
+def _salience(doc, p, tok: int) -> tuple:
+    """Who a nominal most likely means: people named before it, the main actors of the lead,
+    people named in this or the previous sentence; ties go to the most recent."""
+    before = [m for m in p.mentions_at if m < tok]
+    if not before:
+        return (-1, -(min(p.mentions_at or [10 ** 9]) - tok))
+    score = min(len(before), 3)
+    try:
+        sents = list(doc.sents)
+    except ValueError:
+        sents = []
+    if sents and p.first_tok < sents[0].end:
+        score += 2
+    here = doc[tok].sent.start if sents else 0
+    prev_start = next((s.start for s in reversed(sents) if s.end <= here), here) if sents else 0
+    if max(before) >= prev_start:
+        score += 1
+    return (score, max(before))
+
+
 def _title_fits(info_title: Optional[str], noun: str) -> bool:
     last = noun.split()[-1]
     if last not in MONARCH_WORDS or not info_title:
@@ -122,18 +155,15 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
         key = reg.person(label, tok, country, "former " + role, title, "ELI", pid=f"office:{country}:former {role}")
         return key, "nominal-former"
     if not past:
-        best, best_d = None, None
+        best, best_score = None, None
         for key, p in reg.people.items():
             if country and p.country != country:
                 continue
-            if allowed is not None and p.role not in allowed:
+            if not role_fits(p.role, allowed, noun) or not _title_fits(p.title, noun):
                 continue
-            if not _title_fits(p.title, noun):
-                continue
-            before = [m for m in p.mentions_at if m < tok]
-            d = (0, tok - max(before)) if before else (1, min(p.mentions_at or [10 ** 9]) - tok)
-            if best_d is None or d < best_d:
-                best, best_d = key, d
+            score = _salience(doc, p, tok)
+            if best_score is None or score > best_score:
+                best, best_score = key, score
         if best:
             return best, "nominal-coref"
     role = info[0] if info else (next(iter(allowed)) if allowed and len(allowed) == 1 else None)

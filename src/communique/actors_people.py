@@ -9,6 +9,8 @@ from .actors_titles import (FORMER, HONORIFICS, MAX_TITLE_WORDS, NAME_PARTICLES,
 from .kb.names import norm
 
 POSSESSIVE = {"'s", "'"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"}
 NOT_NAME_POS = {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "NUM", "PUNCT"}
 DASHES = {"-", "–", "—", "‐"}
 KEY_ROLES = ("foreign minister", "head of state", "head of government")
@@ -159,7 +161,8 @@ def _name_after(doc, tn, t: int) -> Optional[int]:
     while k < n:
         tok = doc[k]
         w = tn[k]
-        if tok.text[:1].isupper() and tok.is_alpha and w not in NON_NAME_NEXT and w not in ("the",):
+        if tok.text[:1].isupper() and tok.is_alpha and w not in ("the",) and (
+                w not in NON_NAME_NEXT or w in MONTHS and k > start and not (k + 1 < n and doc[k + 1].like_num)):
             k += 1
         elif w in NAME_PARTICLES and k + 1 < n and (doc[k + 1].text[:1].isupper() or doc[k + 1].text in DASHES):
             k += 1
@@ -173,7 +176,7 @@ def _name_after(doc, tn, t: int) -> Optional[int]:
     return k if k > start else None
 
 
-def candidate_names(doc, tn, hits, kb) -> list[tuple[int, int, str]]:
+def candidate_names(doc, tn, hits, kb, date: str = "") -> list[tuple[int, int, str]]:
     """(start, end, source) of personal names, left to right, overlaps removed (longest wins)."""
     cands = []
     for h in hits:
@@ -192,10 +195,22 @@ def candidate_names(doc, tn, hits, kb) -> list[tuple[int, int, str]]:
                     while s0 < end and norm(doc[s0].text) in HONORIFICS:
                         s0 += 1
                     cands.append((s0, end, "title-name"))
+    if date:   # a lone surname of a current office holder ("Trump said"), when only one fits
+        hit_tok = {i for h in hits for i in range(h.start, h.end)}
+        for i, t in enumerate(doc):
+            if i in hit_tok or not t.text[:1].isupper() or not t.is_alpha or t.is_upper and len(t) > 1:
+                continue
+            if t.pos_ not in ("PROPN", "NOUN") and t.ent_type_ != "PERSON":
+                continue
+            if (i > 0 and doc[i - 1].pos_ == "PROPN") or (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
+                continue
+            if len(kb.active_by_surname(t.text, date)) == 1:
+                cands.append((i, i + 1, "kb-surname"))
     hit_country = {i for h in hits if (h.first("country") or h.first("org")) and not h.first("person")
                    for i in range(h.start, h.end)}
     out = []
-    for s, e, src in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
+    prio = {"title-name": 0, "kb-name": 1, "ner": 2, "kb-surname": 3}
+    for s, e, src in sorted(cands, key=lambda c: (prio.get(c[2], 3), c[0], -(c[1] - c[0]))):
         # strip titles, honorifics, possessives and countries the parser put inside a PERSON entity
         while s < e and (norm(doc[s].text) in HONORIFICS or s in hit_country or tn[s] in POSSESSIVE
                          or tn[s] in FORMER or not doc[s].text[:1].isupper()
@@ -224,7 +239,7 @@ def candidate_names(doc, tn, hits, kb) -> list[tuple[int, int, str]]:
 
 def find_people(doc, kb, tn, hits, reg) -> None:
     by_start = _hits_by_start(hits)
-    names = candidate_names(doc, tn, hits, kb)
+    names = candidate_names(doc, tn, hits, kb, reg.date)
     for s, e, src in names:
         ctx = left_context(doc, tn, s, by_start)
         app = right_apposition(doc, tn, e, by_start)

@@ -87,8 +87,12 @@ class Registry:
         key = f"org:{code}"
         if key not in self.actors:
             o = self.kb.orgs[code]
-            self.actors[key] = Actor(id=key, name=o["name"], kind="organization", country=code,
-                                     sector=None, cameo=o["cameo"])
+            if o.get("country"):        # a non-state actor with a home country (Taliban: AFG INS)
+                self.actors[key] = Actor(id=key, name=o["name"], kind="organization", country=o["country"],
+                                         sector=o.get("sector"), cameo=o["cameo"])
+            else:
+                self.actors[key] = Actor(id=key, name=o["name"], kind="organization", country=code,
+                                         sector=None, cameo=o["cameo"])
         return key
 
     def group(self, code: str, sector: str, name: str) -> str:
@@ -148,6 +152,7 @@ class Registry:
         if e < len(doc) and doc[e].text in ("’s", "'s"):
             e += 1
         # skip up to two modifiers: "Kazakh business community", "Omani state-owned companies"
+        mod_sector, last_noun = None, None
         for j in range(e, min(len(doc), e + 3)):
             for n in (3, 2, 1):
                 words = [w for w in tn[j:j + n] if w]
@@ -159,7 +164,10 @@ class Registry:
                     self.mention(hit.start, j + n, self.country(c.id, "GOV"), "country-gov-noun")
                     return True
                 sector = kb.agents.get(phrase) or kb.agents.get(lemma)
-                if sector and doc[j + n - 1].pos_ in ("NOUN", "PROPN") and doc[j].text[:1].islower():
+                if sector and n == 1 and doc[j].pos_ == "ADJ":
+                    mod_sector = mod_sector or sector       # "Israeli military jets"
+                    continue
+                if sector and doc[j + n - 1].pos_ in ("NOUN", "PROPN"):
                     sec = sector[:3]
                     if sec == "GOV":
                         self.mention(hit.start, j + n, self.country(c.id, "GOV"), "country-agent")
@@ -167,8 +175,16 @@ class Registry:
                         self.mention(hit.start, j + n, self.group(c.id, sec, doc[hit.start:j + n].text),
                                      "agent")
                     return True
-            if doc[j].pos_ not in ("ADJ", "NOUN") or doc[j].text[:1].isupper() or doc[j].is_punct:
+            if doc[j].pos_ == "NOUN":
+                last_noun = j
+            if doc[j].pos_ not in ("ADJ", "NOUN") or doc[j].is_punct:
                 break
+        if mod_sector and last_noun is not None:
+            sec = mod_sector[:3]
+            key = self.country(c.id, "GOV") if sec == "GOV" else self.group(c.id, sec,
+                                                                             doc[hit.start:last_noun + 1].text)
+            self.mention(hit.start, last_noun + 1, key, "agent-modifier")
+            return True
         return False
 
     def agents_in_places(self, hits, tn) -> None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .actors_titles import NON_NAME_NEXT, PROPER_NEXT, TITLE_FIRST_WORDS
+from .actors_titles import ANIMAL_NEXT, NON_NAME_NEXT, PROPER_NEXT, TITLE_FIRST_WORDS
 from .kb import Entry, KnowledgeBase
 from .kb.names import norm
 
 MAX_SCAN = 8
 LOC_PREPS = {"in", "at", "to", "from", "near", "into", "via", "outside", "inside", "across", "around", "toward",
-             "towards", "of", "through", "between", "and", "within", "throughout", "for", "on"}
+             "towards", "of", "through", "between", "within", "throughout", "visit", "visiting", "visited"}
 US_STATE_CONTEXT = {"governor", "senator", "state", "county", "legislature", "republicans", "democrats", "voters",
                     "primary", "bulldogs", "tech", "peach", "sheriff", "congressman", "congresswoman"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
@@ -97,20 +97,22 @@ def is_trap(doc, hit: Hit, tn: list[str], kb: KnowledgeBase) -> bool:
     nxt = doc[e] if e < len(doc) else None
     prv = doc[s - 1] if s > 0 else None
     country = hit.first("country", {"name", "adj"})
-    if nxt is not None and tn[e] in PROPER_NEXT and (country or hit.first("org")):
+    if nxt is not None and (country or hit.first("org")) and (
+            tn[e] in PROPER_NEXT and nxt.text[:1].isupper() and (hit.first("country", {"name"}) or hit.first("org"))
+            or tn[e] in ANIMAL_NEXT):
         return True
     if country is None or country.form == "adj" and not hit.first("country", {"name"}):
         return False
     # part of a multi-word proper name recognised by the parser (Chad Smith, China Daily, Jordan Peterson)
     if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and tn[e] not in NON_NAME_NEXT \
-            and tn[e] not in TITLE_FIRST_WORDS and tn[e] not in kb.first_words:
+            and tn[e] not in TITLE_FIRST_WORDS and not _place_word(kb, tn[e]):
         for ent in doc.ents:
-            if ent.start <= s and ent.end > e and ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT"):
+            if ent.start <= s and ent.end > e and ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LOC", "EVENT"):
                 return True
         if nxt.ent_type_ == "PERSON" or (doc[s].ent_type_ == "PERSON"):
             return True
     if prv is not None and prv.text[:1].isupper() and prv.pos_ == "PROPN" and not prv.is_sent_start \
-            and norm(prv.text) not in TITLE_FIRST_WORDS and norm(prv.text) not in kb.first_words:
+            and norm(prv.text) not in TITLE_FIRST_WORDS and not _place_word(kb, norm(prv.text)):
         if doc[s].ent_type_ == "PERSON" or prv.ent_type_ == "PERSON":
             return True
     # a person: "Jordan said he ..." with a person name right before a pronoun referring back
@@ -130,6 +132,10 @@ def is_trap(doc, hit: Hit, tn: list[str], kb: KnowledgeBase) -> bool:
         if nxt is not None and doc[e].text == "," and e + 1 < len(doc) and tn[e + 1] in ("us", "usa"):
             return True
     return False
+
+
+def _place_word(kb: KnowledgeBase, w: str) -> bool:
+    return any(e.kind != "person" for e in kb.phrases.get(w, ()))
 
 
 def is_place_use(doc, hit: Hit, tn: list[str], dateline: Optional[dict]) -> bool:

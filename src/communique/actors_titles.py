@@ -49,6 +49,8 @@ _t("interior minister", "Interior Minister", "GOV", "interior minister", "minist
 _t("finance minister", "Finance Minister", "GOV", "finance minister", "minister of finance", "treasury secretary")
 _t("trade minister", "Trade Minister", "GOV", "trade minister", "minister of trade", "minister of trade and integration",
    "economy minister", "minister of economy", "minister of national economy")
+_t("minister of state for foreign affairs", "Minister of State for Foreign Affairs", "GOV",
+   "minister of state for foreign affairs", "state minister for foreign affairs")
 _t("minister", "Minister", "GOV", "minister", "cabinet minister", "state minister", "minister of state")
 _t("ambassador", "Ambassador", "GOV", "ambassador", "envoy", "special envoy", "special representative",
    "charge d'affaires", "permanent representative", "ambassador extraordinary and plenipotentiary")
@@ -115,7 +117,10 @@ NON_NAME_NEXT = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 PROPER_NEXT = {"daily", "times", "post", "news", "today", "radio", "tv", "television", "herald", "tribune",
                "gazette", "journal", "telegraph", "press", "air", "airways", "airlines", "telecom", "railways",
                "tech", "mobile", "global", "insider", "observer", "review", "weekly", "standard", "focus",
-               "pig", "pigs", "fowl", "worm", "hen", "hens", "dinner", "sandwich", "breast", "vulture", "farm"}
+               "river", "valley", "basin", "street", "avenue", "hotel", "university"}
+# Lower-case words after a country name that make it something else (Guinea pig, turkey dinner).
+ANIMAL_NEXT = {"pig", "pigs", "fowl", "worm", "worms", "hen", "hens", "dinner", "sandwich", "breast", "vulture",
+               "farm", "farms", "feathers", "roast", "leg", "legs"}
 
 
 def title_info(phrase_norm: str) -> Optional[tuple[str, str, str]]:

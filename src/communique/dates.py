@@ -116,6 +116,7 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
     if m:  # day.month.year (European and post-Soviet usage)
         d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         return d.isoformat() if d else None
+    s = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\b", r"\1", s)  # ranges: first day
     m = (re.fullmatch(rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?", s)
          or re.fullmatch(rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", s))
     if m:
@@ -170,6 +171,19 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
     if a is None:
         return None
 
+    m = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?", s)
+    if m:  # "on the 25th": a day of the anchor's month (or of the previous/next month)
+        day = int(m.group(1))
+        y, mon = a.year, a.month
+        if not future and day > a.day + 7:
+            y, mon = _add_months(a, -1)
+        elif future and day < a.day - 7:
+            y, mon = _add_months(a, 1)
+        d = _safe_date(y, mon, day)
+        if d is None and not future:  # "the 30th" read in February: January's
+            d = _safe_date(*_add_months(a, -1), day)
+        return d.isoformat() if d else None
+
     # relative days ------------------------------------------------------------------------
     simple = {"today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
               "earlier today": 0, "later today": 0, "yesterday": -1, "last night": -1,
@@ -216,7 +230,8 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
     if re.fullmatch(r"(?:(?:the )?(?:beginning|start|end|middle) of )?(?:next|coming|following) year", s):
         return f"{a.year + 1:04d}"
     m = re.fullmatch(rf"(?:{_APPROX}\s+)?({_NUM}|a few|several)\s+(day|week|month|year)s?\s+(ago|earlier|before|later|from now|hence)", s)
-    m2 = re.fullmatch(rf"(?:in|within)\s+({_NUM})\s+(day|week|month|year)s?", _clean_keep_in(expr))
+    m2 = re.fullmatch(rf"(?:in|within)\s+({_NUM})\s+(day|week|month|year)s?", _clean_keep_in(expr)) \
+        if future else None  # "in 16 years" is a span ("the first time in 16 years") unless the future
     if m or m2:
         mm = m or m2
         n = _num(mm.group(1))

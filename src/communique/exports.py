@@ -146,13 +146,8 @@ def _entity(ref: ActorRef, actors: dict[str, Actor]) -> Optional[dict[str, Any]]
 
 
 def _country_name(iso3: Optional[str]) -> Optional[str]:
-    if not iso3:
-        return None
-    try:
-        from .timeplace import _country_name as name
-        return name(iso3)
-    except Exception:  # noqa: BLE001 - a name is a nicety
-        return None
+    from .gazetteer import country_name
+    return country_name(iso3) if iso3 else None
 
 
 # ---------------------------------------------------------------------------------------- PLOVER
@@ -245,8 +240,7 @@ def _actor_cols(ref: ActorRef, actors: dict[str, Actor]) -> list[Any]:
     country = ref.country or (a.country if a else None) or ""
     known = ""
     if code[:3] in _IGO_PREFIXES:
-        known = code[3:6]
-        country = "" if len(country) != 3 or country.isalpha() is False else country
+        known = code[3:6]  # IGOUNO -> UNO, GDELT's known-group column
     sector = (a.sector if a else None) or ""
     if not sector and code and country and code.startswith(country):
         sector = code[len(country):len(country) + 3]

@@ -16,14 +16,14 @@ from typing import Optional
 
 from .model import Location
 
-KINDS = ("capital", "seat", "city", "venue", "country")
+KINDS = ("capital", "seat", "city", "venue", "region", "country")
 
 
 @dataclass(frozen=True)
 class Place:
     name: str
     kind: str
-    country: str
+    country: Optional[str]
     lat: Optional[float]
     lon: Optional[float]
     city: Optional[str] = None      # venues: the city they stand in
@@ -36,7 +36,7 @@ def norm(text: str) -> str:
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("’", "'").replace("‘", "'").lower()
     s = re.sub(r"[\.,']", "", s)
-    s = re.sub(r"[\s\-]+", " ", s).strip()
+    s = re.sub(r"[\W_]+", " ", s).strip()
     s = re.sub(r"^the ", "", s)
     return s
 
@@ -51,7 +51,7 @@ def _table() -> tuple[tuple[Place, ...], dict[str, list[Place]]]:
     for ln in lines[1:]:
         cells = dict(zip(head, ln.split("\t")))
         p = Place(
-            name=cells["name"], kind=cells["kind"], country=cells["country"],
+            name=cells["name"], kind=cells["kind"], country=cells["country"] or None,
             lat=float(cells["lat"]) if cells.get("lat") else None,
             lon=float(cells["lon"]) if cells.get("lon") else None,
             city=cells.get("city") or None,
@@ -65,7 +65,7 @@ def _table() -> tuple[tuple[Place, ...], dict[str, list[Place]]]:
     return tuple(places), index
 
 
-_RANK = {"venue": 0, "capital": 1, "seat": 2, "city": 3, "country": 4}
+_RANK = {"venue": 0, "capital": 1, "seat": 2, "city": 3, "region": 4, "country": 5}
 
 
 def lookup(name: str, country: Optional[str] = None, kinds: Optional[tuple[str, ...]] = None) -> Optional[Place]:
@@ -74,7 +74,7 @@ def lookup(name: str, country: Optional[str] = None, kinds: Optional[tuple[str, 
         return None
     cands = _table()[1].get(norm(name), [])
     if country:
-        cands = [p for p in cands if p.country == country] or []
+        cands = [p for p in cands if p.country == country]
     if kinds:
         cands = [p for p in cands if p.kind in kinds]
     if not cands:
@@ -104,6 +104,15 @@ def capital_of(country: str) -> Optional[Place]:
     return None
 
 
+@lru_cache(maxsize=None)
+def country_name(iso3: str) -> Optional[str]:
+    """Common English name of a country code ("KAZ" -> "Kazakhstan")."""
+    for p in _table()[0]:
+        if p.kind == "country" and p.country == iso3:
+            return p.name
+    return None
+
+
 def country_code(name: str) -> Optional[str]:
     """ISO3 of a country name or alternate spelling ("Kazakhstan", "UK", "Türkiye")."""
     p = lookup(name, kinds=("country",))
@@ -111,11 +120,8 @@ def country_code(name: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> re.Pattern:
-    """One regex over every normalised place name (longest first), for finding places in text."""
-    keys = sorted(_table()[1], key=len, reverse=True)
-    keys = [k for k in keys if len(k) >= 3]
-    return re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b")
+def _max_words() -> int:
+    return max(len(k.split()) for k in _table()[1])
 
 
 def _norm_with_map(text: str) -> tuple[str, list[int]]:
@@ -125,13 +131,16 @@ def _norm_with_map(text: str) -> tuple[str, list[int]]:
     pos: list[int] = []
     prev_space = False
     for i, ch in enumerate(text):
-        d = unicodedata.normalize("NFKD", ch)
-        d = "".join(c for c in d if not unicodedata.combining(c)).lower()
-        d = d.replace("’", "'").replace("‘", "'")
+        if ch.isascii():
+            d = ch.lower()
+        else:
+            d = unicodedata.normalize("NFKD", ch)
+            d = "".join(c for c in d if not unicodedata.combining(c)).lower()
+            d = d.replace("’", "'").replace("‘", "'")
         for c in d:
             if c in ".,'":
                 continue
-            if c.isspace() or c == "-":
+            if not c.isalnum():
                 if prev_space:
                     continue
                 c, prev_space = " ", True
@@ -144,16 +153,33 @@ def _norm_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def find_places(text: str, kinds: Optional[tuple[str, ...]] = None) -> list[tuple[int, int, Place]]:
-    """Gazetteer places named in a text: (start, end, place), offsets into `text`.  Names must start
-    with a capital letter in the text (so 'nice' or 'reading' are not places)."""
+    """Gazetteer places named in a text: (start, end, place), offsets into `text`, longest names
+    first.  Names must start with a capital letter (or a digit) in the text, so "nice" or "split"
+    are not places."""
     ntext, pos = _norm_with_map(text)
+    index = _table()[1]
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^ ]+", ntext)]
+    maxw = _max_words()
     found = []
-    for m in _matcher().finditer(ntext):
-        start, end = pos[m.start()], pos[m.end() - 1] + 1
-        if not text[start:start + 1].isupper() and not text[start:start + 1].isdigit():
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(maxw, len(words) - i), 0, -1):
+            s0, e0 = words[i][0], words[i + n - 1][1]
+            key = ntext[s0:e0]
+            if key in index and len(key) >= 3:
+                hit = (n, s0, e0, key)
+                break
+        if hit is None:
+            i += 1
             continue
-        p = lookup(m.group(1))
-        if p is None or (kinds and p.kind not in kinds):
-            continue
-        found.append((start, end, p))
+        n, s0, e0, key = hit
+        start, end = pos[s0], pos[e0 - 1] + 1
+        first = text[start:start + 1]
+        p = lookup(key) if (first.isupper() or first.isdigit()) else None
+        if p is not None and (not kinds or p.kind in kinds):
+            found.append((start, end, p))
+            i += n
+        else:
+            i += 1
     return found

@@ -80,7 +80,11 @@ def make_doc(nlp: Language, text: str, meta: Optional[dict] = None,
     from . import prefilter as _prefilter
     meta = dict(meta or {})
     meta["published"] = normalise_published(meta.get("published"))
-    doc = nlp.make_doc(_prefilter.mask(text) if _prefilter.enabled(prefilter) else text)
+    if _prefilter.enabled(prefilter):
+        doc = nlp.make_doc(_prefilter.mask(text))
+        _prefilter.mark_boundaries(doc, text)
+    else:
+        doc = nlp.make_doc(text)
     doc._.meta = meta
     doc._.source_text = text
     return doc

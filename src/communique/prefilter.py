@@ -265,7 +265,9 @@ def keep_mask(text: str, gaz: Optional[Gazetteer] = None) -> list[tuple[int, int
         # with pronouns or "the two sides" far from the names); otherwise only those near a name
         near = [True] * n if n_named >= IR_MIN_NAMED else _near(core, VERB_WINDOW)
         keep = [core[i] or (near[i] and gaz.verb_in(text[s:e])) for i, (s, e) in enumerate(spans)]
-    keep = [k or (i + 1 < n and keep[i + 1]) for i, k in enumerate(keep)]  # antecedent sentence
+    # the sentence before a kept sentence that speaks of someone by pronoun only (coreference)
+    keep = [k or (i + 1 < n and keep[i + 1] and not named[i + 1] and _PRONOUN.search(text[spans[i + 1][0]:spans[i + 1][1]])
+                  is not None) for i, k in enumerate(keep)]
     for i in range(min(HEAD_SENTENCES, n)):
         keep[i] = True
     return [(s, e, k) for (s, e), k in zip(spans, keep)]
@@ -301,6 +303,20 @@ def mask(text: str, gaz: Optional[Gazetteer] = None) -> str:
 
 
 _NOT_NL = re.compile(r"[^\n]")
+_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|hers|him|them|their|its)\b", re.I)
+
+
+def mark_boundaries(doc, source_text: str) -> None:
+    """Make each masked stretch a sentence of its own (before the parser runs, which respects it).
+
+    Otherwise the parser hangs the whitespace token on the sentence before it, and that
+    sentence's span (evidence offsets) would reach over the masked original text.
+    """
+    for tok in doc:
+        if tok.is_space and len(tok.text) > 1 and not source_text[tok.idx:tok.idx + len(tok.text)].isspace():
+            tok.is_sent_start = True
+            if tok.i + 1 < len(doc):
+                doc[tok.i + 1].is_sent_start = True
 
 
 def _blank(chunk: str) -> str:

@@ -12,6 +12,7 @@ Offsets are char offsets into the source text, end-exclusive; ``Quote.text`` is 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -66,9 +67,11 @@ class _Annotator:
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Quote]:
         raws = quotes_marks.scan(self.text)
+        self.mentions = Mentions(self.doc, exclude=[(r.start, r.end) for r in raws])
+        raws = [self._narrative_head(r) for r in raws]
         marks = [(r.open_mark if r.open_mark is not None else r.start,
                   (r.close_mark if r.close_mark is not None else r.end - 1) + 1) for r in raws]
-        self.mentions = Mentions(self.doc, exclude=[(r.start, r.end) for r in raws])
+        self.mentions.quoted = sorted((r.start, r.end) for r in raws)
         self.marks = {x for r in raws for x in (r.open_mark, r.close_mark) if x is not None}
         self.res = Resolver(self.doc, self.mentions, self.paras)
         items = [_Item(r.start, r.end, True, raw=r) for r in raws]
@@ -85,6 +88,32 @@ class _Annotator:
             out.append(Quote(id=f"q{len(out) + 1}", text=self.text[it.start:it.end], start=it.start,
                              end=it.end, direct=it.direct, speaker=it.speaker or Speaker(), cue=it.cue))
         return out
+
+    def _narrative_head(self, r: quotes_marks.RawQuote) -> quotes_marks.RawQuote:
+        """A quote whose opening mark is missing was taken from the paragraph start; drop the
+        leading sentences that are narrative ("X said Y would ... . Quote," he said)."""
+        if r.open_mark is not None or r.paragraphs > 1 or r.close_mark is None:
+            return r
+        span = self.doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None:
+            return r
+        sents = list(span.sents)
+        start = r.start
+        for sent, nxt in zip(sents, sents[1:]):
+            narrative = False
+            for t in sent:
+                if is_speech(t) and t.lower_ != "according":
+                    subj = subject_of(t)
+                    if subj is not None and sent.start <= subj.i < sent.end and (
+                            subj.pos_ == "PROPN" or self.mentions.covering(subj.idx, subj.idx + len(subj))):
+                        narrative = True
+                        break
+            if not narrative:
+                break
+            start = max(start, nxt.start_char)
+        if start == r.start or start >= r.end:
+            return r
+        return dataclasses.replace(r, start=start)
 
     # ------------------------------------------------------------------ helpers
     def _tok_index(self, offset: int) -> int:
@@ -143,12 +172,15 @@ class _Annotator:
         return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big)
 
     def _continuation(self, r: quotes_marks.RawQuote) -> Optional[Speaker]:
-        """A quote with no cue: the previous speaker when recent, else the nearest person subject."""
-        lo = self._para(r.start)[0]
-        ant = self.res.antecedent(r.open_mark if r.open_mark is not None else r.start, "person")
-        if ant is not None:
-            return ant
-        return self.res.last if self.res.last_offset >= lo else None
+        """A quote with no cue.  A quote-only paragraph continues the previous speaker; otherwise
+        the nearest fitting person (previous speaker or subject) speaks."""
+        lo, hi = self._para(r.start)
+        opened = r.open_mark if r.open_mark is not None else r.start
+        closed = (r.close_mark + 1) if r.close_mark is not None else r.end
+        alone = not self.text[lo:opened].strip() and not self.text[closed:hi].strip(" \t.")
+        if alone and self.res.last is not None and self.res.last_offset >= self.res.para_start(lo, back=1):
+            return self.res.last
+        return self.res.antecedent(opened, "person")
 
     def _post_cue(self, r: quotes_marks.RawQuote):
         """(verb, subject, tight) for an attribution right after the closing mark."""

@@ -39,7 +39,7 @@ def _mostly_quoted(spans: list[tuple[int, int]], s: int, e: int) -> bool:
         if a <= s < b:
             return True
         covered += max(0, min(b, e) - max(a, s))
-    return covered * 3 >= 2 * max(1, e - s)
+    return covered * 10 >= 9 * max(1, e - s)
 
 
 def _para_bounds(tok) -> tuple[int, int]:
@@ -55,14 +55,17 @@ def _para_bounds(tok) -> tuple[int, int]:
 
 
 def _content(tokens, exclude: set[int]) -> Optional[tuple[int, int]]:
-    toks = sorted((t for t in tokens if t.i not in exclude), key=lambda t: t.i)
+    toks = sorted({t.i: t for t in tokens if t.i not in exclude}.values(), key=lambda t: t.i)
     if not toks:
         return None
-    # contiguous block starting at the first token (cut at gaps left by excluded subtrees)
+    # a block from the first token, cut where an excluded subtree (or a paragraph break) intervenes
+    doc = toks[0].doc
     block = [toks[0]]
     for t in toks[1:]:
-        if t.i != block[-1].i + 1:
+        gap = range(block[-1].i + 1, t.i)
+        if any(g in exclude or "\n" in doc[g].text for g in gap):
             break
+        block.extend(doc[g] for g in gap)
         block.append(t)
     while block and (block[0].lower_ in _SKIP_EDGE or block[0].is_space):
         block.pop(0)
@@ -128,22 +131,41 @@ def _speech(tok, direct) -> Optional[Reported]:
         comps = [c for c in tok.children if c.dep_ == "ccomp"
                  and not _mostly_quoted(direct, *_extent(c))]
         if not comps:
+            comps = _that_clause(tok)
+        if not comps:
             return None
         after = [c for c in comps if c.i > tok.i]
         comp = after[0] if after else comps[-1]
         if comp.i < tok.i and tok.lemma_.lower() in ("report", "write"):
             return None
+        extra = [c for c in after[1:]]   # a clause the parser split in two ("co-finance")
     lo, hi = _para_bounds(tok)
+    tokens = list(comp.subtree)
+    for c in (extra if lem != "express" else []):
+        tokens += list(c.subtree)
     excl = _according_subtrees(comp)
     excl |= {t.i for t in comp.subtree if not lo <= t.i < hi}
     # do not swallow a following coordinated statement ("..., and stressed that ...")
     for c in comp.children:
         if c.dep_ == "conj" and c.i > tok.i > comp.i:
             excl |= {x.i for x in c.subtree}
-    span = _content(list(comp.subtree), excl)
+    span = _content(tokens, excl)
     if span is None or _mostly_quoted(direct, *span):
         return None
     return Reported(span[0], span[1], tok, subject_of(tok), tok.text)
+
+
+def _that_clause(verb) -> list:
+    """'noted with satisfaction that ...': a that-clause hanging off a prepositional object."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for pobj in prep.children:
+            for c in pobj.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                        x.dep_ == "mark" and x.lower_ == "that" for x in c.children):
+                    return [c]
+    return []
 
 
 def _extent(tok) -> tuple[int, int]:

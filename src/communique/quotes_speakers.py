@@ -56,6 +56,7 @@ class M:
     name: str
     country: Optional[str] = None
     role: bool = False       # a stand-in for a described subject ("the Malaysian foreign minister")
+    how: str = ""            # the actors component's rule ("nominal-coref", "title-pattern", ...)
 
     def speaker(self) -> Speaker:
         return Speaker(self.key, self.name, self.country)
@@ -72,7 +73,8 @@ class Mentions:
             a = table.get(m.key)
             items.append(M(m.start, m.end, m.key, m.text,
                            (a.kind if a else "person") or "person",
-                           (a.name if a else m.text) or m.text, a.country if a else None))
+                           (a.name if a else m.text) or m.text, a.country if a else None,
+                           how=getattr(m, "how", "") or ""))
         covered = [(x.start, x.end) for x in items]
         # Stand-ins from NER for what the actors component did not resolve.  A bare surname
         # that NER mislabels ("Saidov noted") is still the person named in full earlier.
@@ -233,20 +235,33 @@ def _dateline_token(tok) -> bool:
     return nxt is not None and nxt.text in (",", "-", "\u2014", "\u2013", "(")
 
 
+NP_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "prep", "pobj", "nmod", "nummod",
+                     "punct", "flat", "cc", "conj", "quantmod", "npadvmod", "advmod", "predet"})
+
+
 def np_range(tok, lo: int, hi: int) -> tuple[int, int]:
-    """Char range of the noun phrase headed by `tok` within [lo, hi)."""
-    toks = [t for t in tok.subtree if lo <= t.idx < hi and t.dep_ not in ("relcl", "punct", "appos")]
-    if not toks:
-        return tok.idx, tok.idx + len(tok)
-    # keep the contiguous block around the head
-    toks.sort(key=lambda t: t.i)
+    """Char range of the noun phrase headed by `tok` within [lo, hi): NP-internal dependents only
+    (no clauses, relative clauses or appositions; inner hyphens kept: "Cho Tae-yul")."""
+    ids = {tok.i}
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in NP_DEPS and lo <= c.idx < hi and not c.is_space and "\n" not in c.text:
+                if c.dep_ == "conj" and c.pos_ not in ("PROPN", "NOUN"):
+                    continue
+                ids.add(c.i)
+                stack.append(c)
     s = e = tok.i
-    ids = {t.i for t in toks}
     while s - 1 in ids:
         s -= 1
     while e + 1 in ids:
         e += 1
     doc = tok.doc
+    while s < tok.i and (doc[s].is_punct or doc[s].dep_ == "cc"):
+        s += 1
+    while e > tok.i and (doc[e].is_punct or doc[e].dep_ == "cc"):
+        e -= 1
     return doc[s].idx, doc[e].idx + len(doc[e])
 
 
@@ -277,12 +292,23 @@ class Resolver:
         hs, he = head.idx, head.idx + len(head)
         m = self.mentions.covering(hs, he)
         if m is not None and not m.role:
+            if m.how.startswith("nominal") and m.kind == "person" and head.lemma_.lower() in ROLE_NOUNS:
+                if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+                    # "an Egyptian official said": someone unnamed, never an earlier person
+                    s, e = np_range(head, 0, len(self.doc.text))
+                    sp = Speaker(None, self.doc.text[s:e], m.country)
+                    self.kinds[sp] = "person"
+                    return sp
+                alt = self._check_nominal(head, m)
+                if alt is not None:
+                    return alt
             return self._sp(m)
         low = head.lower_
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
             return self.resolve_pronoun(head)
         s, e = np_range(head, 0, len(self.doc.text))
         inside = [x for x in self.mentions.overlapping(s, e) if not x.role]
+        inside.sort(key=lambda x: x.key is None)   # the actors component's mentions first
         persons = [x for x in inside if x.kind == "person"]
         lemma = head.lemma_.lower()
         if persons and lemma not in ORG_NOUNS:
@@ -335,6 +361,48 @@ class Resolver:
         self.kinds[sp] = "group" if group else "person"
         return sp
 
+    def _check_nominal(self, head, m: M) -> Optional[Speaker]:
+        """A described speaker ("the Kazakh diplomat") resolved by the actors component: prefer
+        a named person of the same country who is the subject of a recent sentence and whose
+        description shares the role word, when there is one."""
+        lo = self.para_start(head.idx, back=2)
+        role = head.lemma_.lower()
+        last = self.last
+        if (last is not None and self.last_offset >= lo and last.name
+                and role in re.sub(r"[^\w]+", " ", last.name.lower()).split()):
+            return last  # "an Egyptian official said ... the official said"
+        if m.how != "nominal-office":
+            return None  # the actors component named the person: trust it
+        persons = [c for c in self.mentions.before(head.idx, lo) if c.kind == "person"][:6]
+        ok = []
+        for c in persons:
+            if c.key is None or c.key == m.key or not m.country:
+                continue
+            if c.how.startswith("nominal") and not self._is_subject(c):
+                continue
+            if c.country != m.country and not (c.country is None and self._stem_in_context(c, head)):
+                continue
+            ok.append(c)
+        for c in ok:
+            if self._is_subject(c):
+                return self._sp(c)
+        for c in ok:
+            if self._context_has(c, [role]):
+                return self._sp(c)
+        return None
+
+    def _stem_in_context(self, c: M, head) -> bool:
+        """Does a modifier of `head` ("Kazakh" diplomat) share a 4+ letter stem with a word
+        around mention `c` ("Minister of Kazakhstan Roman Vassilenko")?"""
+        mods = [t.lower_ for t in head.children if t.dep_ in ("amod", "compound") and len(t) >= 4]
+        if not mods:
+            return False
+        words = []
+        for x in self.mentions.items:  # every mention of that actor, with its context
+            if x.key == c.key and x.start < c.end:
+                words += re.findall(r"\w{4,}", self.doc.text[max(0, x.start - 40):x.end].lower())
+        return any(w[:4] == m[:4] and (w.startswith(m[:5]) or m.startswith(w[:5])) for w in words for m in mods)
+
     def resolve_pronoun(self, tok) -> Optional[Speaker]:
         low = tok.lower_
         want = "person" if low in PRONOUNS_PERSON else "group"
@@ -355,7 +423,9 @@ class Resolver:
         prefer = [re.sub(r"[^\w]+", " ", p.lower()).strip() for p in prefer if p]
         prefer = [p for p in prefer if p]
         if country or prefer:
-            agree = [m for m in cands if (country and m.country == country)
+            wide = [m for m in self.mentions.before(offset, max(0, offset - 3000))
+                    if self._kind_fits(m.kind, want)][:12]
+            agree = [m for m in wide if (country and m.country == country)
                      or self._context_has(m, prefer)]
             if agree:
                 cands = agree
@@ -382,7 +452,9 @@ class Resolver:
         if tok is None:
             return False
         s, e = np_range(tok, 0, len(self.doc.text))
-        seg = " " + re.sub(r"[^\w]+", " ", self.doc.text[max(0, s - 40):e + 30].lower()) + " "
+        before = re.split(r"[.!?\n]", self.doc.text[max(0, s - 40):s])[-1]
+        after = re.split(r"[.!?\n\"\u201c\u201d]", self.doc.text[e:e + 30])[0]
+        seg = " " + re.sub(r"[^\w]+", " ", (before + self.doc.text[s:e] + after).lower()) + " "
         return any(f" {w} " in seg for w in words)
 
     def _is_subject(self, m: M) -> bool:

@@ -16,7 +16,8 @@ from typing import Optional
 
 from .dates import (MONTHS, parse_anchor, resolve_date, years_claim, DATE_EXPR_RE,
                     is_future_context)
-from .gazetteer import capital_of, country_code, find_places, locate, lookup, place_location
+from .gazetteer import (capital_of, country_code, country_name, find_places, locate, lookup,
+                        place_location)
 from .model import Location
 
 __all__ = ["read_dateline", "resolve_date", "years_claim", "event_date", "locate", "event_location",
@@ -30,10 +31,10 @@ _DATE_PART = (
     r"|\d{4}-\d{2}-\d{2}"                                              # 2026-03-03
     r"|\d{1,2}[./]\d{1,2}[./]\d{4})"                                   # 03.03.2026
 )
-_PLACE = r"(?P<place>[A-Z][\w'’\.\-]*(?:[ \-][A-Z][\w'’\.\-]*){0,3})"
+_PLACE = r"(?P<place>[A-Z][\w'’\.\-]*(?:[ \-/][A-Z][\w'’\.\-]*){0,3})"
 _DATELINE_RE = re.compile(
     rf"{_PLACE}"
-    rf"(?:,\s*(?P<country>(?!{_MONTH}\s)[A-Z][\w'’\.\- ]{{1,40}}?))??"
+    rf"(?:,\s*(?P<country>(?!{_MONTH}\s)[A-Z][\w'’\- ]{{1,40}}?\.?))??"
     rf"(?:,?\s*(?P<date>{_DATE_PART}))?"
     r"\s*(?P<outlet>\((?!\d)[^()\n]{1,40}\))?"
     r"\s*(?P<term>—|–|--|-|:|\.(?=\s)|\n)",
@@ -41,6 +42,11 @@ _DATELINE_RE = re.compile(
 # Preamble some scrapes put before the dateline ("date 2025-02-25 ", "Published: 2025-02-25T10:00Z").
 _PREAMBLE_RE = re.compile(
     r"(?i)\s*(?:(?:date|published|posted|updated)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[T ][\d:\.]+(?:Z|[+\-]\d{2}:?\d{2})?)?\s+")
+
+
+# Dateline words that name a place only in a dateline ("UNITED NATIONS (AP) —" is UN headquarters).
+_DATELINE_ALIASES = {"UNITED NATIONS": "United Nations Headquarters", "U.N.": "United Nations Headquarters",
+                     "UN": "United Nations Headquarters"}
 
 
 def _starts(text: str, limit: int = 600) -> list[int]:
@@ -98,25 +104,28 @@ def read_dateline(doc) -> dict:
         m = _DATELINE_RE.match(text, start)
         if not m:
             continue
-        place_raw = m.group("place").strip().rstrip(".")
+        place_raw = m.group("place").strip().rstrip(".").split("/")[0].strip()  # "ISLAMABAD/NEW DELHI"
         has_marker = bool(m.group("date") or m.group("outlet"))
         allcaps = _is_allcaps(place_raw)
         term = m.group("term")
-        if term in (".", "\n", ":") and not m.group("date"):
+        if term in (".", "\n") and not m.group("date"):
             continue  # "Kazakhstan. ..." or a heading line is not a dateline
+        if term == ":" and not m.group("date") and not allcaps:
+            continue  # "Note: ...", "Analysis: ..."
         if not allcaps and not has_marker:
             continue
         country = None
         ctext = m.group("country")
         if ctext:
-            country = country_code(ctext.strip())
+            country = country_code(ctext.strip().rstrip("."))
             if country is None and not allcaps:
                 continue
-        p = lookup(place_raw, country, kinds=("capital", "seat", "city", "venue"))
+        p = lookup(_DATELINE_ALIASES.get(place_raw.upper(), place_raw), country,
+                   kinds=("capital", "seat", "city", "venue"))
         if p is None and not allcaps:
             continue
         if p is None and country is None and not has_marker:
-            continue  # "UPDATE -", "BREAKING -": an unknown all-caps word needs a date or an outlet
+            continue  # "UPDATE -", "BREAKING:": an unknown all-caps word needs a date or an outlet
         if p is not None:
             loc = place_location(p)
             place, country = loc.name, country or p.country
@@ -152,33 +161,119 @@ def _with_preposition(text: str, start: int, expr: str) -> str:
     return (m.group(1) + " " + expr) if m and not expr.lower().startswith(m.group(1).lower()) else expr
 
 
+def _governing_verb(tok):
+    """The nearest verb (or the root) above a token."""
+    t = tok
+    while t.head is not t:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+    return t
+
+
+def _attachment_rank(sent_span, start: int, end: int, trigger) -> tuple[int, int]:
+    """How directly a date expression (sentence-relative chars) belongs to the trigger (or, without a
+    trigger, to the sentence root): 0 = attached to it, 1 = elsewhere; then the token distance."""
+    doc = sent_span.doc
+    span = doc.char_span(sent_span.start_char + start, sent_span.start_char + end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 1, 999
+    head = span.root
+    target = trigger if trigger is not None else sent_span.root
+    verb = _governing_verb(head)
+    attached = verb is target or (head.head is target)
+    return (0 if attached else 1), abs(head.i - target.i)
+
+
+_FUTURE_HEADS = {"plan", "schedule", "expect", "intend", "set", "due", "aim", "prepare", "hope", "want",
+                 "agree", "decide", "promise", "pledge", "vow", "invite", "go"}
+_TEMPORAL_PREPS = {"in", "since", "by", "until", "till", "during", "from", "before", "after", "of", "around",
+                   "circa", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "end",
+                   "beginning", "start", "middle"}
+
+
+def _is_future_verb(verb) -> Optional[bool]:
+    """Tense of a verb from its auxiliaries: will/shall → future; "is to", "plans to", "is expected
+    to" → future; a past-tense verb or auxiliary → not future; None when the parse says nothing."""
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    v = verb
+    for _ in range(4):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in auxes):
+            return True
+        if v is not verb and v.lemma_ in _FUTURE_HEADS:
+            return True
+        if v is not verb and v.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
+            return True  # "is to meet"
+        if v.tag_ in ("VBD", "VBN") and not auxes and v is verb:
+            return False
+        if any(c.tag_ == "VBD" for c in auxes) and v is verb:
+            return False
+        if v.dep_ in ("xcomp",) and v.head is not v:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def _bare_year_ok(text: str, start: int, expr: str) -> bool:
+    """A bare four-digit year is a date of the event only after a temporal word ("in 2004", "since
+    2019"), not as a modifier ("the 2016 election") or a count ("2000 people")."""
+    if not re.fullmatch(r"\d{4}", expr.strip()):
+        return True
+    before = re.findall(r"[\w']+", text[max(0, start - 30):start].lower())
+    return bool(before) and before[-1] in _TEMPORAL_PREPS
+
+
 def event_date(sent_span, anchor, dateline_date: Optional[str] = None,
-               future: Optional[bool] = None) -> tuple[Optional[str], bool]:
+               future: Optional[bool] = None, trigger=None) -> tuple[Optional[str], bool]:
     """(date, explicit) of the event a sentence reports.
 
-    The first date expression of the sentence that resolves (explicit=True); otherwise the
-    dateline date, else the anchor (explicit=False).  `future` defaults to the sentence's tense
-    ("will", "is to", "plans to"...)."""
+    Among the sentence's date expressions that resolve, the one attached to the event's `trigger`
+    token (default: the sentence root) wins, then the nearest one (explicit=True); without one, the
+    dateline date, else the anchor (explicit=False).  `future` defaults to the tense of the verb the
+    date attaches to ("will meet on Monday"), else of the sentence ("will", "is to", "plans to"...)."""
     anchor_d = parse_anchor(anchor)
     text = sent_span.text
-    if future is None:
-        future = is_future_context(text)
+    sentence_future = is_future_context(text)
     seen: list[tuple[int, int]] = []
+    found = []
     for start, end, expr in _candidates(sent_span):
         if any(s <= start and end <= e for s, e in seen):
             continue
         seen.append((start, end))
-        got = resolve_date(_with_preposition(text, start, expr), anchor_d, future=future)
+        if not _bare_year_ok(text, start, expr):
+            continue
+        fut = future
+        if fut is None:
+            fut = _is_future_verb(_date_verb(sent_span, start, end, trigger))
+            if fut is None:
+                fut = sentence_future
+        got = resolve_date(_with_preposition(text, start, expr), anchor_d, future=fut)
         if got:
-            return got, True
+            found.append((_attachment_rank(sent_span, start, end, trigger), start, got))
+    if found:
+        return min(found)[2], True
     fallback = dateline_date or (anchor_d.isoformat() if anchor_d else None)
     return fallback, False
 
 
+def _date_verb(sent_span, start: int, end: int, trigger):
+    doc = sent_span.doc
+    span = doc.char_span(sent_span.start_char + start, sent_span.start_char + end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return trigger
+    return _governing_verb(span.root)
+
+
 # ----------------------------------------------------------------------------------- event place
 _LOCATIVE_RE = re.compile(
-    r"(?:\b(?:in|at|inside|near|to|into|on the sidelines of [^,]{0,40} in)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}"
-    r"|\b(?:visit(?:ed|ing|s)?|host(?:ed|s|ing)?|reach(?:ed)?|arriv(?:ed|ing|es) in|land(?:ed)? in)\s+(?:the\s+)?)$",
+    r"(?:\b(?:in|at|inside|near|to|into|across|throughout|within|on the sidelines of [^,]{0,40} in)\s+"
+    r"(?:the\s+)?(?:[\w\-’']+\s+){0,3}"
+    r"|\b(?:visit(?:ed|ing|s)?|host(?:ed|s|ing)?|reach(?:ed)?|arriv(?:ed|ing|es) in|land(?:ed)? in|"
+    r"enter(?:ed|ing|s)?|struck|strikes? on|shell(?:ed|ing)|bomb(?:ed|ing)|attack(?:ed|s)? on|"
+    r"captur(?:ed|ing)|seiz(?:ed|ing)|occup(?:ied|ying)|liberat(?:ed|ing))\s+(?:the\s+)?)$",
     re.I)
 _NOT_LOCATIVE_RE = re.compile(r"\b(?:from|of|with|by)\s+(?:the\s+)?$", re.I)
 
@@ -202,45 +297,49 @@ def sentence_places(doc, sent_span) -> list[tuple[int, int, Location, str]]:
             continue
         if p.kind != "venue" and _mentions_overlap(doc, base + s, base + e):
             continue
-        loc = place_location(p) if p.kind != "country" else Location(name=p.name, country=p.country)
+        loc = place_location(p)
         out.append((base + s, base + e, loc, p.kind))
     return out
 
 
 def event_location(doc, sent_span, visitor_country: Optional[str] = None,
                    host_country: Optional[str] = None, is_visit: bool = False,
-                   when: str = "reported") -> Location:
+                   when: str = "reported", remote: bool = False) -> Location:
     """Where the event of a sentence happened.
 
     `visitor_country`/`host_country` are ISO3 codes (or `ActorRef`s: their country is used);
     `is_visit` may be a `model.Plover` (a visit is mode "visit").
 
     1. a venue or city the sentence names as a place ("at the Ak Orda", "in Geneva");
-    2. a country the sentence names as the destination ("visited Kazakhstan"): country level,
-       no coordinates;
+    2. a region ("in Crimea") or a country the sentence names as the place ("visited Kazakhstan"):
+       region or country level, no coordinates;
     3. for a reported visit: the dateline city when it lies in the host country, else the host's
        capital;
     4. for other reported events: the dateline city;
-    5. otherwise not known: ``Location()``.  Past/future events never borrow the dateline.
+    5. otherwise not known: ``Location()``.  Past/future events never borrow the dateline, and a
+       remote event (`remote=True`, or a Plover with mode "phone") is placed only by the sentence.
     """
     visitor_country = _country_of(visitor_country)
     host_country = _country_of(host_country)
     if not isinstance(is_visit, bool):  # a model.Plover: a visit is CONSULT with mode "visit"
+        remote = remote or getattr(is_visit, "mode", None) == "phone"
         is_visit = getattr(is_visit, "mode", None) == "visit"
     places = sentence_places(doc, sent_span)
     for kinds in (("venue",), ("city", "capital", "seat")):
         for _, _, loc, kind in places:
             if kind in kinds:
                 return loc
-    for _, _, loc, kind in places:
-        if kind == "country" and (not is_visit or host_country in (None, loc.country)):
-            return loc
+    for kinds in (("region",), ("country",)):
+        for _, _, loc, kind in places:
+            if kind in kinds and (not is_visit or host_country in (None, loc.country) or kind == "region"):
+                return loc
+    if remote:
+        return Location()  # a phone or video call happens in no one place
     if when == "reported" and _dated_elsewhere(doc, sent_span):
         when = "past"
     if when != "reported":
         if is_visit and host_country:
-            known = lookup(host_country) if len(host_country) != 3 else None
-            return Location(name=known.name if known else _country_name(host_country), country=host_country)
+            return Location(name=country_name(host_country), country=host_country)
         return Location()
     dl = getattr(doc._, "dateline", None) or {}
     dl_loc = None
@@ -252,7 +351,7 @@ def event_location(doc, sent_span, visitor_country: Optional[str] = None,
         cap = capital_of(host_country)
         if cap is not None:
             return Location(name=cap.name, country=cap.country, lat=cap.lat, lon=cap.lon)
-        return Location(name=_country_name(host_country), country=host_country)
+        return Location(name=country_name(host_country), country=host_country)
     if dl_loc is not None:
         return dl_loc
     return Location()
@@ -281,11 +380,3 @@ def _country_of(x) -> Optional[str]:
     if x is None or isinstance(x, str):
         return x or None
     return getattr(x, "country", None)
-
-
-def _country_name(iso3: str) -> Optional[str]:
-    from .gazetteer import _table
-    for p in _table()[0]:
-        if p.kind == "country" and p.country == iso3:
-            return p.name
-    return None

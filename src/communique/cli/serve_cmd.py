@@ -36,5 +36,5 @@ def register(app: typer.Typer) -> None:
         mode = "read-write, ingest enabled (token required)" if allow_ingest else "read-only"
         if host not in ("127.0.0.1", "localhost", "::1"):
             console.print(f"[yellow]warning:[/yellow] listening on {host}: reachable from other machines")
-        console.print(f"communique serving {path} ({mode}) on http://{host}:{port}/  · API docs /docs")
+        console.print(f"communique serving {path} ({mode}) on http://{host}:{port}/ (API docs: /docs)", soft_wrap=True)
         uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -21,18 +21,26 @@ EVENT_COLUMNS = ("day", "source_country", "target_country", "plover_type", "plov
 
 
 @contextmanager
-def open_db(db: Optional[Path]) -> Iterator[Any]:
-    """The store opened read-only, or a clear one-line error (E201) and exit 1."""
+def open_db(db: Optional[Path], write: bool = False) -> Iterator[Any]:
+    """The existing store (read-only unless `write`; falls back to read-only when another process
+    holds it), or a clear one-line error (E201) and exit 1."""
     from ..store import Store
 
     path = default_db_path(db)
     if not path.exists():
-        fail(f"[E201] database {path} cannot be opened: no such file (run `communique ingest ... --db {path}` "
-             "first)")
-    try:
-        store = Store(path, read_only=True)
-    except CommuniqueError as exc:
-        fail(str(exc))
+        fail(str(CommuniqueError(E.E201, path=path, reason="no such file; run `communique ingest PATH "
+                                 f"--db {path}` first")))
+    store = None
+    if write:
+        try:
+            store = Store(path)
+        except CommuniqueError:
+            store = None
+    if store is None:
+        try:
+            store = Store(path, read_only=True)
+        except CommuniqueError as exc:
+            fail(str(exc))
     try:
         yield store
     finally:
@@ -65,8 +73,9 @@ def _warn_unknown_codes(con, dyad: Optional[str], actor: Optional[str]) -> None:
     known = queries.known_codes(con)
     for c in codes:
         if c not in known:
-            err_console.print(f"[yellow]warning:[/yellow] [E202] unknown actor or country code '{c}': "
-                              "no stored event involves it", highlight=False)
+            from rich.markup import escape
+            err_console.print(f"[yellow]warning:[/yellow] {escape(str(CommuniqueError(E.E202, code=c)))}: "
+                              "no stored event involves it", highlight=False, soft_wrap=True)
 
 
 def _short(s: Optional[str], n: int) -> str:
@@ -118,16 +127,26 @@ def _print_rows(rows: list[dict], fmt: str) -> None:
             w.writerow({k: (";".join(map(str, v)) if isinstance(v, list) else v) for k, v in r.items()})
 
 
-def _memory_report(con, a: str, b: str) -> Optional[list[str]]:
-    """Lines from `communique.memory.report.dyad_report(con, a, b)` when the memory engineer ships it."""
+def _memory_report(store: Any, a: str, b: str) -> Optional[Any]:
+    """The relationship brief of `communique.memory` (Markdown) when that package is there, else None.
+
+    The memory's derived tables are refreshed first when the store is writable; a memory that
+    cannot be read is reported as a warning and the report falls back to the stored events."""
     try:
-        mod = importlib.import_module("communique.memory.report")
+        brief_mod = importlib.import_module("communique.memory.brief")
     except ModuleNotFoundError as exc:
-        if exc.name in ("communique.memory.report", "communique.memory"):
+        if exc.name in ("communique.memory.brief", "communique.memory"):
             return None
         raise
-    fn = getattr(mod, "dyad_report", None)
-    return fn(con, a, b) if callable(fn) else None
+    try:
+        brief = brief_mod.relation_brief(store.con, a, b, refresh=not store.read_only)
+        text = brief_mod.render_markdown(brief)
+    except Exception as exc:  # noqa: BLE001 - the report must still print what the store holds
+        err_console.print(f"[yellow]warning:[/yellow] relationship memory unavailable ({exc}); "
+                          "showing the stored events", highlight=False)
+        return None
+    from rich.markdown import Markdown
+    return Markdown(text)
 
 
 def register(app: typer.Typer) -> None:
@@ -164,7 +183,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def export(
-        fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parquet | plover | gdelt"),
+        fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parquet (flat event rows) | plover (PLOVER "
+                                "JSON Lines) | gdelt (GDELT 2.0 event rows, tab-separated, no header)"),
         out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output; "
                                            "parquet needs a file)."),
         dyad: Optional[str] = typer.Option(None, "--dyad", help="Only events of this dyad, e.g. KAZ-OMN."),
@@ -231,7 +251,7 @@ def register(app: typer.Typer) -> None:
                 queries.parse_dyad(dyad)
             except CommuniqueError as exc:
                 fail(str(exc), 2)
-        with open_db(db) as store:
+        with open_db(db, write=True) as store:
             con = store.con
             s = queries.stats(con)
             dyads = queries.top_dyads(con, limit=top)
@@ -243,13 +263,15 @@ def register(app: typer.Typer) -> None:
                 console.print("events by PLOVER type: " + ", ".join(f"{k} {v}" for k, v in
                                                                     s["events_by_type"].items()), highlight=False)
             t = Table(title="Top dyads (reported events)", header_style="bold")
-            for col in ("dyad", "events", "articles", "coop", "conflict", "mean G", "first", "last"):
-                t.add_column(col, justify="right" if col in ("events", "articles", "coop", "conflict", "mean G")
-                             else "left")
+            t.add_column("dyad", no_wrap=True)
+            for col in ("events", "articles", "coop/confl", "mean G"):
+                t.add_column(col, justify="right", no_wrap=True)
+            t.add_column("first", no_wrap=True, min_width=10)
+            t.add_column("last", no_wrap=True, min_width=10)
             for d in dyads:
-                t.add_row(d["dyad"], str(d["events"]), str(d["articles"]), str(d["cooperative"]),
-                          str(d["conflictual"]), "" if d["goldstein"] is None else f"{d['goldstein']:+.2f}",
-                          d["first"] or "", d["last"] or "")
+                t.add_row(d["dyad"], str(d["events"]), str(d["articles"]), f"{d['cooperative']}/{d['conflictual']}",
+                          "" if d["goldstein"] is None else f"{d['goldstein']:+.2f}", d["first"] or "",
+                          d["last"] or "")
             console.print(t)
             if dyad:
                 a, b = queries.parse_dyad(dyad)
@@ -258,11 +280,10 @@ def register(app: typer.Typer) -> None:
             else:
                 console.print("No events between two states are stored yet.")
                 return
-            lines = _memory_report(con, a, b)
-            if lines:
-                console.rule(f"[bold]{a} – {b}[/bold]")
-                for line in lines:
-                    console.print(line, highlight=False)
+            brief = _memory_report(store, a, b)
+            if brief is not None:
+                console.rule(f"[bold]{a} – {b}: relationship brief[/bold]")
+                console.print(brief)
                 return
             rows = queries.relation_events(con, a, b)
             console.print(events_table(rows[:limit], title=f"{a} – {b}: {len(rows)} events in time order"

@@ -26,7 +26,9 @@ DYAD_NOUNS = frozenset("side country party interlocutor leader minister delegati
 # dependency labels followed when looking for an actor inside a noun phrase
 _NP_DEPS = frozenset("compound poss amod nmod appos flat nummod det case punct prep pobj npadvmod".split())
 _NP_PREPS = frozenset(("of",))
-TARGET_PREPS = ("with", "to", "on", "upon", "against", "at", "toward", "towards", "into", "for", "over")
+TARGET_PREPS = ("with", "to", "on", "upon", "against", "at", "toward", "towards", "into", "for", "over",
+                "outside", "around", "near", "along", "from")
+KB_LABELS = frozenset(("NORP", "GPE"))
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class ActorIndex:
             for i in range(m.token_start, m.token_end):
                 self.tok2m.setdefault(i, m)
         self.dyad: Optional[tuple[Party, Party]] = None
+        self._kb = None
 
     def _entity_mentions(self, doc: Doc) -> list[Mention]:
         out = []
@@ -102,12 +105,76 @@ class ActorIndex:
             stack.extend((g, depth + 1) for g in c.children)
         return best[1] if best else None
 
+    def kb_party(self, tok: Token) -> Optional[Party]:
+        """A country named by a word the actors component left alone ("the Israeli strikes")."""
+        if tok.ent_type_ not in KB_LABELS and not (tok.pos_ in ("ADJ", "PROPN") and tok.text[:1].isupper()):
+            return None
+        if self._kb is None:
+            try:
+                from ..kb import KnowledgeBase
+                self._kb = KnowledgeBase.default()
+            except Exception:  # noqa: BLE001
+                self._kb = False
+        if not self._kb:
+            return None
+        text = tok.text
+        if tok.ent_type_ in KB_LABELS and tok.ent_iob_ != "O":
+            span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if span is not None:
+                text = span.text
+        try:
+            hits = [e for e in self._kb.lookup(text) if e.kind == "country"]
+        except Exception:  # noqa: BLE001
+            return None
+        ids = sorted({e.id for e in hits})
+        if len(ids) > 1:
+            try:
+                members = set(self._kb.un_members())
+                ids = [i for i in ids if i in members] or ids
+            except Exception:  # noqa: BLE001
+                pass
+        if len(ids) != 1:
+            return None
+        return Party(None, ids[0], ids[0], text, "country", tok.i, "kb")
+
+    def np_kb(self, tok: Token) -> Optional[Party]:
+        p = self.kb_party(tok)
+        if p is not None:
+            return p
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
+                p = self.kb_party(c)
+                if p is not None:
+                    return p
+        return None
+
     def parties(self, tok: Optional[Token], exclude: Iterable[str] = ()) -> list[Party]:
         """Actors named by the phrase headed by `tok`, conjuncts expanded."""
         if tok is None:
             return []
         out: list[Party] = []
-        for t in conjuncts(tok):
+        heads = conjuncts(tok)
+        if len(heads) == 1 and self.tok2m.get(tok.i) is None:
+            # "the foreign ministers of Egypt and Jordan": the conjunction sits inside the phrase
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    o = child(c, "pobj")
+                    if o is not None and len(conjuncts(o)) > 1 and self.tok2m.get(o.i) is not None:
+                        heads = conjuncts(o)
+        if len(heads) == 1:
+            # "the Austrian and Swiss ministers": conjoined demonyms on one head
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                    and any(g.dep_ == "conj" for g in c.children)]
+            if mods:
+                for m in conjuncts(mods[0]):
+                    mm = self.tok2m.get(m.i)
+                    p = self.party(mm, m.i) if mm is not None else self.kb_party(m)
+                    if p is not None and p.key not in exclude and all(p.ident != q.ident for q in out):
+                        out.append(p)
+                if len(out) > 1:
+                    return out
+                out = []
+        for t in heads:
             p = self._one(t, set(exclude))
             if p is not None and all(p.key != q.key or p.key is None for q in out):
                 out.append(p)
@@ -123,6 +190,9 @@ class ActorIndex:
             return self.pronoun(t, exclude)
         if t.lemma_.lower() in DYAD_NOUNS and self.dyad is not None and _is_plural_pair(t):
             return None  # handled by dyad()
+        p = self.np_kb(t)
+        if p is not None and all(p.country != self.table[k].country for k in exclude if k in self.table):
+            return p
         return None
 
     def pronoun(self, t: Token, exclude: set) -> Optional[Party]:
@@ -211,6 +281,8 @@ def subject(verb: Token, depth: int = 0) -> Optional[Token]:
         o = child(h, "dobj")  # object control: "urged X to visit"
         if o is not None and h.lemma_ in ("urge", "ask", "invite", "call", "encourage", "press", "request"):
             return o
+        return subject(h, depth + 1)
+    if verb.dep_ in ("acomp",):
         return subject(h, depth + 1)
     if verb.dep_ in ("advcl", "pcomp"):
         if verb.dep_ == "pcomp":

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from ..model import ActorRef, Event, Evidence, Location, Plover
 from . import adapters
 from .arguments import ActorIndex, Party
-from .coder import NEEDS_TARGET_EXCEPT, Candidate, detect
+from .coder import DOMESTIC_OK, NEEDS_TARGET_EXCEPT, Candidate, detect
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -74,6 +74,9 @@ def events_from_candidates(doc: Doc, cands: list[Candidate], idx: ActorIndex,
                 continue
             if c.target is not None and c.source.key == c.target.key and c.source.key is not None:
                 continue
+            if c.target is not None and c.source.country and c.source.country == c.target.country \
+                    and c.ptype not in DOMESTIC_OK:
+                continue
         src, tgt = _ref(c.source), _ref(c.target)
         contexts = list(adapters.plover_contexts(c.code))
         sent_text = text[c.sent.start_char:c.sent.end_char]
@@ -98,25 +101,50 @@ def _party_key(r: ActorRef) -> Optional[str]:
     return r.country or r.actor or r.name
 
 
-def _rank(e: Event) -> tuple:
-    persons = sum(1 for r in (e.source, e.target) if r.actor and str(r.actor).startswith("person"))
-    named = sum(1 for r in (e.source, e.target) if r.actor)
-    return (round(e.confidence, 2), persons, named, -e.evidence.start)
+_KIND_RANK = {"person": 3, "organization": 2, "group": 1, "country": 1}
 
 
-def dedup(events: list[Event]) -> list[Event]:
-    """One event per (source, target, PLOVER type, modality[, date for past/future]): the best one."""
+def _kind(r: ActorRef, kinds: dict) -> int:
+    return _KIND_RANK.get(kinds.get(r.actor), 0) if r.actor else 0
+
+
+def _rank(e: Event, kinds: dict) -> tuple:
+    specific = _kind(e.source, kinds) + _kind(e.target, kinds)
+    return (round(e.confidence, 2), specific, -e.evidence.start)
+
+
+def _finer(a: ActorRef, b: ActorRef, kinds: dict) -> ActorRef:
+    """The more specific of two references to the same country (a named minister over 'Oman')."""
+    if a.country == b.country and _kind(b, kinds) > _kind(a, kinds):
+        return b
+    return a
+
+
+def dedup(events: list[Event], kinds: Optional[dict] = None) -> list[Event]:
+    """One event per (source, target, PLOVER type, modality[, date for past/future]): the most
+    confident one, with the most specific actors any of the duplicates named."""
+    from dataclasses import replace
+    kinds = kinds or {}
     best: dict[tuple, Event] = {}
+    refs: dict[tuple, tuple[ActorRef, ActorRef]] = {}
     order: list[tuple] = []
     for e in events:
         k = (_party_key(e.source), _party_key(e.target), e.plover.type, e.when,
              e.date if e.when in ("past", "future") else None)
         if k not in best:
-            best[k] = e
+            best[k], refs[k] = e, (e.source, e.target)
             order.append(k)
-        elif _rank(e) > _rank(best[k]):
+            continue
+        if _rank(e, kinds) > _rank(best[k], kinds):
             best[k] = e
-    return [best[k] for k in order]
+        s0, t0 = refs[k]
+        refs[k] = (_finer(s0, e.source, kinds), _finer(t0, e.target, kinds))
+    out = []
+    for k in order:
+        e = best[k]
+        s0, t0 = refs[k]
+        out.append(replace(e, source=_finer(e.source, s0, kinds), target=_finer(e.target, t0, kinds)))
+    return out
 
 
 def annotate(doc: Doc, threshold: float = DEFAULT_THRESHOLD):
@@ -125,7 +153,7 @@ def annotate(doc: Doc, threshold: float = DEFAULT_THRESHOLD):
     cands = detect(doc, idx)
     events = events_from_candidates(doc, cands, idx, threshold)
     events += [e for e in adapters.statement_events(doc) if e.confidence >= threshold]
-    events = dedup(events)
+    events = dedup(events, {k: a.kind for k, a in idx.table.items()})
     text = doc._.source_text if doc._.source_text is not None else doc.text
     sectors = adapters.sectors_of(text)
     contexts: list[str] = []

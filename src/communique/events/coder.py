@@ -21,13 +21,29 @@ SECOND_PERSON = frozenset("you your yours".split())
 PHONE_WORDS = frozenset("phone telephone videoconference video telephonic".split())
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 NEEDS_TARGET_EXCEPT = frozenset(("PROTEST", "MOBILIZE"))
+MATERIAL = frozenset("PROTEST COERCE ASSAULT SANCTION MOBILIZE THREATEN".split())
+DEEP_PREPS = ("with", "between", "to", "against", "on", "from", "in", "around", "near", "along")
+# verbal acts whose missing recipient is, in a two-party article, the other party
+DYAD_TYPES = frozenset("REJECT ACCUSE SUPPORT REQUEST AGREE".split())
+# types that stay meaningful inside one country (others need two different countries)
+DOMESTIC_OK = frozenset("COERCE ASSAULT PROTEST CONCEDE RETREAT MOBILIZE".split())
 SPEECH = frozenset("say declare state insist reiterate stress warn conclude tell add announce "
                    "argue remind write note emphasize emphasise underline maintain".split())
 MUST = L.Sense("V", "must", (), "100", "REQUEST", None, "must", 0.7)
 # clause positions that make a trigger background rather than the news ("after the attack")
 BACKGROUND_MARKS = frozenset("after since because following before despite amid as while when".split())
 MODIFIER_DEPS = frozenset(("amod", "compound", "nmod", "npadvmod", "poss"))
-NEUTRAL_VERBS = frozenset().union(*L.LIGHT.values()) | {"make", "take", "carry", "go", "do"}
+NEUTRAL_VERBS = frozenset().union(*(L.LIGHT[k] for k in ("hold", "pay", "give", "sign", "reach", "express",
+                                                          "provide", "launch", "stage", "invite", "lodge"))) \
+    | {"make", "take", "carry", "go", "do"}
+IRREGULAR = {"sworn": "swear", "swore": "swear", "struck": "strike", "shot": "shoot", "held": "hold",
+             "met": "meet", "fought": "fight", "sent": "send", "gave": "give", "given": "give",
+             "took": "take", "taken": "take", "withdrew": "withdraw", "withdrawn": "withdraw",
+             "froze": "freeze", "frozen": "freeze", "sought": "seek", "overran": "overrun",
+             "beaten": "beat", "broke": "break", "broken": "break", "spoke": "speak", "spoken": "speak",
+             "paid": "pay", "made": "make", "flew": "fly", "flown": "fly", "undertook": "undertake",
+             "undertaken": "undertake", "forgave": "forgive", "forgiven": "forgive", "laid": "lay",
+             "rebuffed": "rebuff", "vetoed": "veto", "ambushed": "ambush", "shelled": "shell"}
 DEMAND_NOUNS = frozenset("demand reminder warning call insistence statement declaration".split())
 
 
@@ -62,6 +78,8 @@ def verb_forms(tok: Token) -> list[str]:
     """The lemma and guesses from the surface form (the tagger's lemmas slip: "staged" -> "stag")."""
     lem, low = tok.lemma_.lower(), tok.lower_
     out = [lem]
+    if low in IRREGULAR:
+        out.append(IRREGULAR[low])
     if low.endswith("ied"):
         out.append(low[:-3] + "y")
     if low.endswith("ed"):
@@ -87,6 +105,21 @@ def _obj_lemma(tok: Token) -> Optional[Token]:
         for _, p in prep_objects(tok, ("for", "on", "to", "with")):
             return p
     return o
+
+
+def _is_purpose(v: Token) -> bool:
+    """'to demand ...', 'in demanding ...': an infinitive or gerund without its own subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.tag_ == "VBG"
+
+
+def _to_clause(tok: Token) -> Optional[Token]:
+    """An infinitive the parser hung as an adverbial clause ("sworn to fight", "allow X to return")."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
 
 
 def _obj_words(o: Token) -> set[str]:
@@ -160,6 +193,17 @@ class Matcher:
     def __init__(self, idx: ActorIndex):
         self.idx = idx
 
+    def _several(self, noun: Token) -> bool:
+        """Two or more parties carry out the act ("French and Egyptian warships launched war games")."""
+        lv = _light_verb(noun)
+        sj = subject(lv) if lv is not None else None
+        if sj is None:
+            return False
+        if len(conjuncts(sj)) > 1:
+            return True
+        return any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+                   for c in sj.children)
+
     def _cond(self, s: L.Sense, tok: Token, light: Optional[Token]) -> bool:
         for name, val in s.conds:
             if name == "obj":
@@ -203,7 +247,8 @@ class Matcher:
                     return False
             elif name == "xcomp":
                 if child(tok, "xcomp", "ccomp", *(("acl",) if s.kind == "N" else ())) is None and not (
-                        s.kind == "A" and any(o.pos_ == "VERB" for _, o in prep_objects(tok, ("to",)))):
+                        s.kind == "A" and any(o.pos_ == "VERB" for _, o in prep_objects(tok, ("to",)))) \
+                        and not _to_clause(tok):
                     return False
             elif name == "nobj":
                 if direct_object(tok) is not None:
@@ -220,7 +265,7 @@ class Matcher:
                     return False
             elif name == "joint":
                 mods = _modifier_lemmas(tok)
-                if "joint" not in mods and "bilateral" not in mods:
+                if "joint" not in mods and "bilateral" not in mods and not self._several(tok):
                     return False
             else:  # a literal modifier ("military", "hunger", "air", "car", "martial", "protest")
                 mods = _modifier_lemmas(tok)
@@ -230,7 +275,9 @@ class Matcher:
 
     def match(self, tok: Token) -> Optional[tuple[L.Sense, Optional[Token]]]:
         lem = tok.lemma_.lower()
-        if tok.lower_ in L.ADJ_LEMMAS and tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "ROOT", "conj", "ccomp", "xcomp"):
+        if tok.lower_ in L.ADJ_LEMMAS and (tok.pos_ == "ADJ" or tok.dep_ == "acomp") and \
+                tok.dep_ in ("acomp", "ROOT", "conj", "ccomp", "xcomp", "amod") and \
+                (tok.dep_ != "amod" or tok.head.pos_ in ("NOUN", "PROPN")):
             for s in L.senses("A", tok.lower_):
                 if self._cond(s, tok, None):
                     return s, None
@@ -255,6 +302,8 @@ class Matcher:
                         return s, None
             return None
         if tok.pos_ in ("NOUN", "PROPN") and lem in L.NOUN_LEMMAS:
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in L.CLASSES["FORCES"]:
+                return None  # "invasion forces", "attack helicopters": a unit, not an act
             light = _light_verb(tok)
             for s in L.senses("N", lem):
                 if self._cond(s, tok, light):
@@ -321,6 +370,11 @@ def _inner_triggers(c: Candidate, by_tok: dict[int, Candidate]) -> list[Candidat
                 for t in conjuncts(ch):
                     if t.i in by_tok and t.i != c.tok.i:
                         out.append(by_tok[t.i])
+                    if ch.dep_ in ("xcomp", "ccomp", "advcl"):
+                        out.extend(by_tok[g.i] for g in t.children
+                                   if g.i in by_tok and by_tok[g.i].light is not None and by_tok[g.i].light.i == t.i)
+                    if t.i in by_tok:
+                        continue
                     elif ch.dep_ in ("dobj", "nsubjpass") and any(
                             g.dep_ == "compound" and g.i in by_tok for g in t.children):
                         out.extend(by_tok[g.i] for g in t.children if g.dep_ == "compound" and g.i in by_tok)
@@ -402,13 +456,18 @@ class Resolver:
             ps = self.parties(t, exclude)
             if ps:
                 return ps[0]
-        # "break off relations with X", "talks with X": the object's own partner phrase
-        for t in toks:
-            if t.pos_ in ("NOUN",):
-                for _, o in prep_objects(t, ("with", "between", "to", "against", "on")):
+        # "break off relations with X", "restrictions on imports from X": the object's own phrases
+        frontier = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+        for depth in range(3):
+            nxt = []
+            preps = DEEP_PREPS if depth == 0 else DEEP_PREPS + ("of",)
+            for t in frontier:
+                for _, o in prep_objects(t, preps):
                     ps = self.parties(o, exclude)
                     if ps:
                         return ps[0]
+                    nxt.append(o)
+            frontier = nxt
         return None
 
     def place_party(self, tok: Token) -> Optional[Party]:
@@ -463,6 +522,10 @@ class Resolver:
             c.source = self.first([subj_tok])
             places = _place_tokens(tok) if s.kind == "V" else \
                 [o for _, o in prep_objects(tok, ("to", "in"))]
+            if s.kind == "N":
+                # "the visit of a Malaysian minister to Uzbekistan": the parse may hang "to" on the visitor
+                for _, v in prep_objects(tok, ("of", "by")):
+                    places += [o for _, o in prep_objects(v, ("to",))]
             for p in places:
                 pp = self.place_party(p)
                 if pp is not None:
@@ -487,8 +550,20 @@ class Resolver:
         if s.kind == "V" and s.code == "036":
             objs = [direct_object(tok)] + objs
         c.target = self.first([o for o in objs if o is not None], ex)
+        if c.target is None and s.kind in ("V", "A"):
+            # "demanded that Japan withdraw", "refused to renew the mandate of the UN mission"
+            for ch in tok.children:
+                if ch.dep_ in ("ccomp", "xcomp"):
+                    sj = child(ch, "nsubj", "nsubjpass")
+                    c.target = self.first([sj] if sj is not None else object_tokens(ch), ex)
+                    if c.target is not None:
+                        break
         if c.source is not None and len(srcs) > 1 and c.target is None and frame == "sv":
             c.target = srcs[1]
+        if c.target is None and c.source is not None and c.ptype in DYAD_TYPES:
+            other = self._other_in_dyad(c.source)
+            if other is not None:
+                c.target = Party(other.key, other.country, other.cameo, other.name, other.kind, tok.i, "dyad")
 
     def _invitees(self, noun: Token, light: Optional[Token]) -> list[Token]:
         out = []
@@ -518,6 +593,11 @@ class Resolver:
         for p, o in prep_objects(noun, ("of", "by")):
             if subj_tok is None and (p == "by" or o.ent_type_ not in PLACE_LABELS or self.idx.in_np(o)):
                 subj_tok = o
+        if subj_tok is None and light is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            # "X is on a visit to Y", "X arrived on a visit", "X, who is on a visit"
+            v = noun.head.head
+            if v.pos_ in ("VERB", "AUX"):
+                subj_tok = subject(v)
         objs = [o for _, o in prep_objects(noun, ("between", "with", "to", "on", "against", "for", "among"))]
         if light is not None:
             objs += object_tokens(light, ("to", "with", "on", "against", "for", "upon"))
@@ -545,6 +625,11 @@ class Resolver:
         add(self.parties(subj_tok))
         for o in objs:
             add(self.parties(o, [m.key for m in members if m.key]))
+        if len(members) < 2:
+            for o in objs:
+                if o.pos_ == "NOUN":
+                    for _, g in prep_objects(o, ("with", "between", "among")):
+                        add(self.parties(g, [m.key for m in members if m.key]))
         if c.sense.kind == "N":
             # "Kazakh-Omani talks": actors among the noun's modifiers
             for ch in c.tok.lefts:
@@ -621,6 +706,28 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                         o.suppressed = True
                         _refine(c, o)
         for c in cands:
+            if c.suppressed or c.ptype not in L.CONTENT_TAKERS:
+                continue
+            # "rejected an Indian proposal for signing a trade agreement": the content of the object
+            obj = child(c.tok, "dobj") if c.sense.kind in ("V", "A") else None
+            if obj is not None and obj.lemma_.lower() in L.CLASSES["CLAIM"]:
+                for o in cands:
+                    if o is not c and not o.suppressed and o.tok in obj.subtree:
+                        o.suppressed = True
+                        _refine(c, o)
+        for c in cands:
+            if c.suppressed or c.ptype not in MATERIAL:
+                continue
+            # the purpose of a material act is not a separate event ("blocked roads to demand ...")
+            heads = [c.tok, c.light or _light_verb(c.tok)]
+            for h in heads:
+                if h is None:
+                    continue
+                for ch in h.children:
+                    if ch.dep_ in ("advcl", "acl", "xcomp") and _is_purpose(ch) and ch.i in by_tok and \
+                            by_tok[ch.i].ptype in ("REQUEST", "ACCUSE"):
+                        by_tok[ch.i].suppressed = True
+        for c in cands:
             if c.suppressed:
                 continue
             for inner in _inner_triggers(c, by_tok):
@@ -648,15 +755,25 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
     return out
 
 
+def _clause_depth(t: Token) -> int:
+    """Clause boundaries between a word and the sentence root (the main clause is the news)."""
+    n = 0
+    for a in [t] + list(t.ancestors):
+        if a.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "csubj") or (
+                a.dep_ == "ccomp" and a.head.lemma_.lower() not in SPEECH):
+            n += 1
+    return n
+
+
 def _salience(c: Candidate) -> float:
     """Background clauses ("after the attack", "who visited", "the agreement signed in 2001") weigh less."""
     t = c.light or c.tok
     f = 1.0
     for a in [t] + list(t.ancestors)[:3]:
         if a.dep_ in ("relcl", "acl"):
-            f = min(f, 0.8)
+            f = min(f, 0.75)
         if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in a.children):
-            f = min(f, 0.8)
+            f = min(f, 0.65)
         if a.dep_ == "pobj" and a.head.lower_ in BACKGROUND_MARKS | {"of", "on", "in", "during", "into"}:
             f = min(f, 0.85)
         if a.dep_ in ("pcomp",) and a.head.lower_ in BACKGROUND_MARKS:
@@ -714,7 +831,7 @@ def _finish(c: Candidate, idx: ActorIndex, anchor: Optional[str]) -> None:
         c.code, c.mode = "042", "visit"
     _convert(c)
     conf = c.conf * _salience(c)
-    c.tconf = round(conf, 3)
+    c.tconf = round(conf * 0.92 ** _clause_depth(c.light or c.tok), 3)
     if c.source is None:
         conf *= 0.6
     elif c.source.how in ("pron", "dyad"):

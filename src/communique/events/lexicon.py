@@ -109,6 +109,8 @@ V mediate      | -                          | 045 CONSULT third-party sv 0.7
 V visit        | -                          | 042 CONSULT visit visit 0.9
 V tour         | obj=ANY                    | 042 CONSULT visit visit 0.6
 V arrive       | prep=in;notsubj=FORCES     | 042 CONSULT visit visit 0.75
+V travel       | prep=to;notsubj=FORCES     | 042 CONSULT visit visit 0.7
+V fly          | prep=to;notsubj=FORCES     | 042 CONSULT visit visit 0.6
 V host         | obj=TALKS                  | 043 CONSULT visit host_event 0.7
 V host         | -                          | 042 CONSULT visit host 0.85
 V receive      | obj=AID                    | 070 AID - from 0.75
@@ -223,10 +225,12 @@ N drill        | joint                      | 062 COOPERATE - recip 0.8
 N maneuver     | joint                      | 062 COOPERATE - recip 0.75
 N manoeuvre    | joint                      | 062 COOPERATE - recip 0.75
 N game         | joint                      | 062 COOPERATE - recip 0.6
+N game         | war                        | 150 MOBILIZE troops sv 0.55
 V extradite    | -                          | 063 COOPERATE - sv 0.8
 V share        | obj=intelligence           | 064 COOPERATE - sv 0.75
 V share        | obj=information            | 064 COOPERATE - sv 0.6
 V share        | prep=with                  | 064 COOPERATE - sv 0.65
+V share        | obj=ANY                    | 064 COOPERATE - sv 0.55
 V provide      | obj=AID                    | 070 AID - sv 0.8
 V give         | obj=AID                    | 070 AID - sv 0.75
 V send         | obj=AID                    | 070 AID - sv 0.8
@@ -379,13 +383,16 @@ N strike       | hunger                     | 142 PROTEST hunger sv 0.8
 N strike       | light=stage;civil_strike   | 143 PROTEST strike sv 0.7
 N boycott      | light=stage                | 143 PROTEST boycott sv 0.7
 # ---- MOBILIZE -------------------------------------------------------------
-V mobilize     | -                          | 154 MOBILIZE troops sv 0.8
-V mobilise     | -                          | 154 MOBILIZE troops sv 0.8
+V mobilize     | obj=FORCES                 | 154 MOBILIZE troops sv 0.8
+V mobilize     | nobj                       | 154 MOBILIZE troops sv 0.7
+V mobilise     | obj=FORCES                 | 154 MOBILIZE troops sv 0.8
+V mobilise     | nobj                       | 154 MOBILIZE troops sv 0.7
 V deploy       | obj=FORCES                 | 154 MOBILIZE troops sv 0.75
 V reinforce    | obj=FORCES                 | 154 MOBILIZE troops sv 0.7
 V strengthen   | obj=FORCES                 | 154 MOBILIZE troops sv 0.65
 V bolster      | obj=FORCES                 | 154 MOBILIZE troops sv 0.65
 N alert        | -                          | 152 MOBILIZE troops sv 0.55
+N patrol       | -                          | 153 MOBILIZE police sv 0.5
 V mass         | obj=FORCES                 | 154 MOBILIZE troops sv 0.75
 V test_fire    | -                          | 150 MOBILIZE weapons sv 0.75
 N exercise     | military                   | 150 MOBILIZE troops sv 0.7

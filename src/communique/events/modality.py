@@ -12,12 +12,14 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Optional
 
 from spacy.tokens import Span, Token
 
 from . import adapters
 
+_YEAR = re.compile(r"\b\d{4}\b")
 FUTURE_GOVERNORS = frozenset("plan intend expect schedule set aim hope prepare due agree decide "
                              "promise pledge vow want wish seek".split())
 # verbs whose complement is not (yet) real; the outer verb is the event, the inner one future
@@ -36,6 +38,9 @@ def _clause_chain(tok: Token, light: Optional[Token]) -> list[Token]:
     if light is not None:
         out.append(light)
     cur = light or tok
+    if light is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head is not tok:
+        out.append(tok.head)  # "the previous visit ... took place in 2019"
+        return out
     for _ in range(3):
         if cur.dep_ in ("xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "auxpass") \
                 and cur.head is not cur:
@@ -182,16 +187,23 @@ def modality(tok: Token, light: Optional[Token], anchor: Optional[str]) -> tuple
     """(when, date) for a trigger token (and its light verb, for noun triggers)."""
     sent = tok.sent
     date = None
+    date_text = ""
     for e in _date_ents(sent, tok, light):
         date = adapters.resolve_date(e.text, anchor)
         if date:
+            date_text = e.text
             break
     if negated(tok, light):
         return "negated", date or anchor
     if hypothetical(tok, light):
         return "hypothetical", date
     cmp = _compare(date, anchor) if date else 0
-    if future_marked(tok, light) or cmp > 0:
+    fut = future_marked(tok, light)
+    if fut and cmp < 0 and date and not _YEAR.search(date_text):
+        # "will meet in October" said in August: the coming October, not the last one
+        date = f"{int(date[:4]) + 1:04d}{date[4:]}"
+        cmp = _compare(date, anchor)
+    if fut or cmp > 0:
         return "future", date if cmp >= 0 else None
     if cmp < 0:
         return "past", date

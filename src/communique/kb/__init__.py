@@ -118,6 +118,8 @@ class KnowledgeBase:
                 self._add_phrase(n, Entry("country", c["code"], "name", n))
             for a in c.get("adjectives", []):
                 self._add_phrase(a, Entry("country", c["code"], "adj", a))
+                if a[-1:] in ("n", "i", "h", "k", "z") and " " not in a and "." not in a and a[:1].isupper():
+                    self._add_phrase(a + "s", Entry("country", c["code"], "people", a + "s"))
             for s in c.get("seats", []):
                 self._add_phrase(s, Entry("country", c["code"], "seat", s))
             for s in c.get("capitals", []):
@@ -142,6 +144,13 @@ class KnowledgeBase:
             self.agents.setdefault(row["noun"], row["sector"])
         for terms in self._office.values():
             terms.sort(key=lambda t: t.start, reverse=True)
+        # ambiguous phrases ("French": France, French Polynesia...): UN members first
+        rank = {"org": 0, "person": 2}
+        for lst in self.phrases.values():
+            if len(lst) > 1:
+                lst.sort(key=lambda e: (rank.get(e.kind, 1),
+                                        0 if e.kind != "country" or self.countries.get(e.id, {}).get("un") else 1,
+                                        0 if e.form in ("name", "acronym", "full") else 1))
 
     @staticmethod
     def _tsv(path: Path) -> Iterable[dict]:
@@ -219,6 +228,15 @@ class KnowledgeBase:
 
     def persons_by_surname(self, name: str) -> list[Person]:
         return [self.persons[p] for p in sorted(self._surnames.get(surname(norm(name)), ()))]
+
+    def active_by_surname(self, name: str, date: str) -> list[Person]:
+        """Current (non-Phoenix) office holders with this surname on a date."""
+        out = []
+        for p in self.persons_by_surname(name):
+            t = self.active_term(p.pid, date)
+            if t is not None and t.source != "phoenix":
+                out.append(p)
+        return out
 
     def active_term(self, pid: str, date: str, country: Optional[str] = None) -> Optional[Term]:
         p = self.persons.get(pid)

@@ -174,10 +174,12 @@ def dyad_events(con, a: str, b: str, since: Optional[str] = None, limit: Optiona
     d1, d2 = _dyad(a, b)
     evs = _rows(con, f"""SELECT * FROM mem_events WHERE d1 = ? AND d2 = ?
                          AND modality IN (SELECT unnest(?::VARCHAR[]))
-                         AND (day IS NULL OR day >= ?::DATE)
+                         AND (?::DATE = DATE '0001-01-01' OR coalesce(day, CASE
+                                WHEN length(date) = 4 THEN try_cast(date || '-12-31' AS DATE)
+                                WHEN length(date) = 7 THEN last_day(try_cast(date || '-01' AS DATE)) END) >= ?::DATE)
                          ORDER BY coalesce(day, try_cast(left(date, 4) || '-01-01' AS DATE)) DESC NULLS LAST, id
                          {'LIMIT ' + str(int(limit)) if limit else ''}""",
-                [d1, d2, list(modalities), _since_date(since)])
+                [d1, d2, list(modalities), _since_date(since), _since_date(since)])
     if not evs:
         return []
     ms = _rows(con, """SELECT event_id, article_id, url, outlet, title, published::VARCHAR AS published,

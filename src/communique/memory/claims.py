@@ -8,7 +8,7 @@ intervals overlap:
 =====================================  ===========================================
 qualifier                              claim interval for N years (tol = max(1, N/10))
 =====================================  ===========================================
-almost, nearly, just under, close to   [N - 1.5*tol, N]
+almost, nearly, just under, close to   [N - max(1.5, N/20), N]
 less than, under, fewer than, within   [0, N]
 about, around, some, roughly, ~        [N - tol, N + tol]   (also any "decades" claim)
 over, more than, just over, upwards of [N, inf)
@@ -18,7 +18,7 @@ at least                               [N, inf)
 
 "since 2004" claims compare years directly: they agree when the previous entry's year is 2004.
 Example: a visit on 2025-02-25 after one in "2004" has an elapsed interval
-[20.15, 21.15] years; "almost 20 years later" is [18, 20] -> disagrees.
+[20.15, 21.15] years; "almost 20 years later" is [18.5, 20] -> disagrees.
 """
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def _claim(m: re.Match) -> Optional[dict]:
     q = (m.group("q") or "").lower()
     tol = max(1.0, years / 10)
     if q in _ALMOST:
-        low, high = years - 1.5 * tol, years
+        low, high = years - max(1.5, years / 20), years
     elif q in _BELOW:
         low, high = 0.0, years
     elif q in _OVER or q in _ATLEAST:

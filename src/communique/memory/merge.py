@@ -9,8 +9,8 @@ Rule (tests/test_memory_merge.py): two extracted events are the same occurrence 
 2. the same PLOVER type and the same modality (`when`): a historical mention (``past``, "the
    last visit was in 2004") is never merged with a reported event, nor a plan with its
    fulfilment;
-3. dates within a day of each other (day-precision dates, chained: the days of one summit are
-   one event); a coarse date ("2004", "2025-03") merges only with the same coarse date; a
+3. dates within a day of each other (day-precision dates; all reports of one event span at most
+   one day, so daily accusations over a week stay several events); a coarse date ("2004", "2025-03") merges only with the same coarse date; a
    reported event without a date takes its article's publication date;
 4. "same or unknown" on the details: the place (conflict when both are in different countries,
    or both named without a country and different), the PLOVER mode, the sectors (a transport
@@ -72,22 +72,38 @@ SELECT *,
 FROM f
 """
 
+# the windows run on a narrow projection (keys only): DuckDB windows over wide rows are slow
 _GROUP_SQL = r"""
 CREATE OR REPLACE TEMP TABLE _mem_grouped AS
-WITH w AS (
+WITH n AS (
+  SELECT article_id, id, k1, k2, plover_type, plover_mode, mod, coarse, day0, p1, p2, location_country,
+         location_name, sectors, cameo_code, confidence, published
+  FROM _mem_base
+), w AS (
   SELECT *, CASE WHEN day0 IS NULL THEN 0
                  WHEN lag(day0) OVER part IS NULL OR day0 - lag(day0) OVER part > 1 THEN 1
                  ELSE 0 END AS new_grp
-  FROM _mem_base
+  FROM n
   WINDOW part AS (PARTITION BY k1, k2, plover_type, mod, coarse ORDER BY day0, article_id, id)
 ), g AS (
   SELECT *, sum(new_grp) OVER (PARTITION BY k1, k2, plover_type, mod, coarse
                                ORDER BY day0, article_id, id ROWS UNBOUNDED PRECEDING) AS tgrp
   FROM w
 )
-SELECT *, md5(concat_ws('|', k1, k2, coalesce(plover_type, ''), mod, coalesce(coarse, ''), tgrp::VARCHAR)) AS gkey,
-       0 AS sub
+SELECT * EXCLUDE (new_grp, tgrp),
+       hash(k1, k2, coalesce(plover_type, ''), mod, coalesce(coarse, ''), tgrp) AS gkey, 0 AS sub
 FROM g
+"""
+
+# merged id (stable: md5 of the group's first report) and the rank of each report in its event
+_MID_SQL = r"""
+CREATE OR REPLACE TEMP TABLE _mem_mid AS
+WITH f AS (SELECT gkey, sub, min(article_id || ':' || id) AS first FROM _mem_grouped GROUP BY gkey, sub)
+SELECT g.article_id, g.id, 'M' || left(md5(f.first), 16) AS mid,
+       row_number() OVER (PARTITION BY g.gkey, g.sub
+                          ORDER BY (g.plover_mode IS NOT NULL) DESC, g.confidence DESC NULLS LAST,
+                                   g.published NULLS LAST, g.article_id, g.id) AS rn
+FROM _mem_grouped g JOIN f USING (gkey, sub)
 """
 
 # groups where places or named persons could conflict: resolved in Python
@@ -99,6 +115,7 @@ HAVING count(DISTINCT p1) > 1 OR count(DISTINCT p2) > 1
     OR count(DISTINCT plover_mode) > 1
     OR count(DISTINCT CASE WHEN len(sectors) > 0 THEN list_sort(sectors) END) > 1
     OR count(*) > count(DISTINCT article_id)
+    OR max(day0) - min(day0) > 1
 """
 
 
@@ -115,6 +132,8 @@ def _ok(c: dict, r: dict) -> bool:
         return False
     if r["sectors"] and c["sectors"] and not (r["sectors"] & c["sectors"]):
         return False  # a transport memorandum and an agriculture memorandum signed the same day
+    if r["day"] is not None and c["dmin"] is not None and max(c["dmax"], r["day"]) - min(c["dmin"], r["day"]) > 1:
+        return False  # all reports of one event lie within a day of each other
     codes = c["codes"].get(r["article"])
     if codes and r["code"] and r["code"] not in codes:
         return False  # one article, two differently coded acts: two events
@@ -124,7 +143,8 @@ def _ok(c: dict, r: dict) -> bool:
 def split_group(rows: list[dict]) -> list[int]:
     """Greedy split of one candidate group into events that do not contradict each other.
 
-    Each row has p1, p2 (person ids), country, name (place), mode, sectors (set), article, code.
+    Each row has p1, p2 (person ids), country, name (place), mode, sectors (set), article, code, day
+    (ordinal).  All the days of one event lie within one day of each other (no chaining).
     Attributes conflict only when both are known and differ ("same or unknown"); sector sets
     conflict when both are non-empty and disjoint; two rows of one article conflict when their
     CAMEO codes differ.  Rows with the most known attributes seed the sub-clusters; a row joins
@@ -133,7 +153,7 @@ def split_group(rows: list[dict]) -> list[int]:
     def known(r):
         return sum(r[k] is not None for k in ("p1", "p2", "country", "name", "mode")) + bool(r["sectors"])
 
-    order = sorted(range(len(rows)), key=lambda i: -known(rows[i]))
+    order = sorted(range(len(rows)), key=lambda i: (rows[i]["day"] is None, rows[i]["day"] or 0, -known(rows[i])))
     clusters: list[dict] = []
     out = [0] * len(rows)
     for i in order:
@@ -142,12 +162,16 @@ def split_group(rows: list[dict]) -> list[int]:
             if _ok(c, r):
                 break
         else:
-            c = {"p1": None, "p2": None, "country": None, "name": None, "mode": None, "sectors": set(), "codes": {}}
+            c = {"p1": None, "p2": None, "country": None, "name": None, "mode": None, "sectors": set(), "codes": {},
+                 "dmin": None, "dmax": None}
             clusters.append(c)
             k = len(clusters) - 1
         for key in ("p1", "p2", "country", "name", "mode"):
             c[key] = c[key] or r[key]
         c["sectors"] |= r["sectors"]
+        if r["day"] is not None:
+            c["dmin"] = r["day"] if c["dmin"] is None else min(c["dmin"], r["day"])
+            c["dmax"] = r["day"] if c["dmax"] is None else max(c["dmax"], r["day"])
         if r["code"]:
             c["codes"].setdefault(r["article"], set()).add(r["code"])
         out[i] = k
@@ -168,14 +192,7 @@ WHERE g.plover_type = 'CONSULT' AND coalesce(g.plover_mode, 'meet') IN ('meet', 
 
 _MERGED_SQL = r"""
 CREATE OR REPLACE TABLE mem_events AS
-WITH k AS (
-  SELECT *, 'M' || left(md5(min(article_id || ':' || id) OVER (PARTITION BY gkey, sub)), 16) AS mid,
-         row_number() OVER (PARTITION BY gkey, sub
-                            ORDER BY (plover_mode IS NOT NULL) DESC, confidence DESC NULLS LAST, published NULLS LAST,
-                                     article_id, id) AS rn
-  FROM _mem_grouped
-), agg AS (
-  SELECT mid,
+WITH agg AS (  SELECT mid,
     count(*) AS num_mentions,
     count(DISTINCT article_id) AS num_articles,
     count(DISTINCT cluster_id) AS num_independent,
@@ -192,9 +209,11 @@ WITH k AS (
     bool_or(s_kind = 'person') AS s_is_person, bool_or(t_kind = 'person') AS t_is_person,
     mode(s_role) AS s_role_m, mode(t_role) AS t_role_m, mode(s_title) AS s_title_m, mode(t_title) AS t_title_m,
     min(published) AS first_reported, max(published) AS last_reported
-  FROM k GROUP BY mid
+  FROM _mem_base JOIN _mem_mid USING (article_id, id) GROUP BY mid
+), k AS (
+  SELECT b.*, m.mid FROM _mem_base b JOIN _mem_mid m USING (article_id, id) WHERE m.rn = 1
 )
-SELECT k.mid AS id, k.gkey,
+SELECT k.mid AS id,
   k.source_country, k.source_cameo, coalesce(agg.s_person, k.source_name, k.s_name) AS source_name,
   coalesce(agg.s_is_person, false) AS source_is_person, agg.s_role_m AS source_role, agg.s_title_m AS source_title,
   k.target_country, k.target_cameo, coalesce(agg.t_person, k.target_name, k.t_name) AS target_name,
@@ -213,17 +232,18 @@ SELECT k.mid AS id, k.gkey,
   agg.first_reported, agg.last_reported,
   least(coalesce(k.source_country, '~'), coalesce(k.target_country, '~')) AS d1,
   greatest(coalesce(k.source_country, '~'), coalesce(k.target_country, '~')) AS d2
-FROM k JOIN agg USING (mid) WHERE k.rn = 1
+FROM k JOIN agg USING (mid)
+ORDER BY d1, d2, day
 """
 
 _MENTIONS_SQL = r"""
 CREATE OR REPLACE TABLE mem_event_mentions AS
-SELECT 'M' || left(md5(min(article_id || ':' || id) OVER (PARTITION BY gkey, sub)), 16) AS event_id,
-       article_id, id AS article_event, cluster_id, url, outlet, title, published,
+SELECT m.mid AS event_id, article_id, id AS article_event, cluster_id, url, outlet, title, published,
        evidence_start, evidence_end, evidence_text, confidence, trigger,
        source_actor, target_actor, s_name AS source_actor_name, t_name AS target_actor_name,
        s_role AS source_role, t_role AS target_role, s_title AS source_title, t_title AS target_title
-FROM _mem_grouped
+FROM _mem_base JOIN _mem_mid m USING (article_id, id)
+ORDER BY event_id
 """
 
 
@@ -233,9 +253,9 @@ def merge_events(con) -> int:
     con.execute(_GROUP_SQL)
     conflicts = [r[0] for r in con.execute(_CONFLICT_SQL).fetchall()]
     if conflicts:
-        con.execute("CREATE OR REPLACE TEMP TABLE _mem_conf AS SELECT unnest(?::VARCHAR[]) AS gkey", [conflicts])
+        con.execute("CREATE OR REPLACE TEMP TABLE _mem_conf AS SELECT unnest(?::UBIGINT[]) AS gkey", [conflicts])
         rows = con.execute("""SELECT g.gkey, g.article_id, g.id, g.p1, g.p2, g.location_country,
-                                     lower(g.location_name), g.plover_mode, g.sectors, g.cameo_code
+                                     lower(g.location_name), g.plover_mode, g.sectors, g.cameo_code, g.day0
                               FROM _mem_grouped g JOIN _mem_conf USING (gkey)
                               ORDER BY g.gkey, g.day0, g.article_id, g.id""").fetchall()
         by_group: dict[str, list[tuple]] = {}
@@ -244,21 +264,23 @@ def merge_events(con) -> int:
         updates = []
         for gkey, grp in by_group.items():
             subs = split_group([{"p1": r[3], "p2": r[4], "country": r[5], "name": r[6], "mode": r[7] or None,
-                                 "sectors": {x.lower() for x in (r[8] or [])}, "article": r[1], "code": r[9]}
+                                 "sectors": {x.lower() for x in (r[8] or [])}, "article": r[1], "code": r[9],
+                                 "day": r[10].toordinal() if r[10] else None}
                                 for r in grp])
             updates.extend((gkey, r[1], r[2], s) for r, s in zip(grp, subs) if s)
         if updates:
-            con.execute("CREATE OR REPLACE TEMP TABLE _mem_sub (gkey VARCHAR, article_id VARCHAR, id VARCHAR, sub INTEGER)")
+            con.execute("CREATE OR REPLACE TEMP TABLE _mem_sub (gkey UBIGINT, article_id VARCHAR, id VARCHAR, sub INTEGER)")
             con.executemany("INSERT INTO _mem_sub VALUES (?, ?, ?, ?)", updates)
             con.execute("""UPDATE _mem_grouped g SET sub = s.sub FROM _mem_sub s
                            WHERE g.gkey = s.gkey AND g.article_id = s.article_id AND g.id = s.id""")
             con.execute("DROP TABLE _mem_sub")
         con.execute("DROP TABLE _mem_conf")
     con.execute(_ABSORB_SQL)
+    con.execute(_MID_SQL)
     con.execute(_MERGED_SQL)
     con.execute(_MENTIONS_SQL)
-    con.execute("DROP TABLE _mem_base")
-    con.execute("DROP TABLE _mem_grouped")
+    for t in ("_mem_base", "_mem_grouped", "_mem_mid"):
+        con.execute(f"DROP TABLE {t}")
     return con.execute("SELECT count(*) FROM mem_events").fetchone()[0]
 
 

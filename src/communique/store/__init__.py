@@ -125,21 +125,58 @@ class Store:
         """Store many articles, each in its own transaction; returns how many were new."""
         return sum(1 for c in items if self.add_article(c, source_path=source_path))
 
+    def add_batch(self, entries: Iterable[Union[CodedArticle, tuple]]) -> list[bool]:
+        """Store a batch of articles in ONE transaction, with one bulk insert per table.
+
+        `entries` are `CodedArticle`s or ``(coded, source_path, metadata)`` tuples.  Returns, per
+        entry, whether it was new (already stored ones and repeats inside the batch are skipped).
+        All or nothing: an error rolls the whole batch back, so every stored article stays whole.
+        Several times faster than `add_article` per article for large ingests (DuckDB pays a fixed
+        cost per statement and per commit).
+        """
+        if self.read_only:
+            raise CommuniqueError(E.E201, path=self.path, reason="opened read-only")
+        items = [e if isinstance(e, tuple) else (e, None, None) for e in entries]
+        items = [(c, *(tuple(rest) + (None, None))[:2]) for c, *rest in items]
+        if not items:
+            return []
+        with self._lock:
+            ids = [c.article.id for c, _, _ in items]
+            known = {r[0] for r in self.con.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
+            new: list[bool] = []
+            todo = []
+            for c, sp, md in items:
+                fresh = c.article.id not in known
+                new.append(fresh)
+                if fresh:
+                    known.add(c.article.id)
+                    todo.append((c, sp, md))
+            if not todo:
+                return new
+            con = self.con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                rows = _rows_for(todo)
+                for table, table_rows in rows.items():
+                    if table_rows:
+                        con.executemany(schema.insert_sql(table), table_rows)
+                if self._record_learned is not None:
+                    for c, _, _ in todo:
+                        self._record_learned(con, c)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return new
+
     def _insert(self, con, coded: CodedArticle, source_path: Optional[str],
                 metadata: Optional[dict[str, Any]]) -> None:
-        aid = coded.article.id
-        extra = {"source_path": str(source_path) if source_path is not None else None,
-                 "metadata": json.dumps(metadata, ensure_ascii=False, default=str) if metadata else None,
-                 "ingested_at": _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)}
-        con.execute(schema.insert_sql("articles"), schema.row_values("articles", coded, extra))
-        key = {"article_id": aid}
-        for table, items in (("actors", coded.actors), ("events", coded.events), ("quotes", coded.quotes)):
-            rows = [schema.row_values(table, x, key) for x in items]
-            if rows:
+        for table, rows in _rows_for([(coded, source_path, metadata)]).items():
+            if len(rows) == 1:
+                con.execute(schema.insert_sql(table), rows[0])
+            elif rows:
                 con.executemany(schema.insert_sql(table), rows)
-        mentions = [[aid, a.id, int(s), int(e)] for a in coded.actors for (s, e) in a.mentions]
-        if mentions:
-            con.executemany(schema.insert_sql("mentions"), mentions)
 
     # ---- reads (thin wrappers; the functions live in store.queries) ---------------------
     def article(self, article_id: str) -> Optional[CodedArticle]:
@@ -148,6 +185,25 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in schema.TABLES}
+
+
+def _rows_for(items: Iterable[tuple[CodedArticle, Optional[str], Optional[dict[str, Any]]]]
+              ) -> dict[str, list[list[Any]]]:
+    """The rows of every table for (coded, source_path, metadata) items, articles first."""
+    now = _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
+    out: dict[str, list[list[Any]]] = {t: [] for t in ("articles", "actors", "events", "quotes", "mentions")}
+    for coded, source_path, metadata in items:
+        aid = coded.article.id
+        extra = {"source_path": str(source_path) if source_path is not None else None,
+                 "metadata": json.dumps(metadata, ensure_ascii=False, default=str) if metadata else None,
+                 "ingested_at": now}
+        out["articles"].append(schema.row_values("articles", coded, extra))
+        key = {"article_id": aid}
+        out["actors"] += [schema.row_values("actors", x, key) for x in coded.actors]
+        out["events"] += [schema.row_values("events", x, key) for x in coded.events]
+        out["quotes"] += [schema.row_values("quotes", x, key) for x in coded.quotes]
+        out["mentions"] += [[aid, a.id, int(s), int(e)] for a in coded.actors for (s, e) in a.mentions]
+    return out
 
 
 def open_store(path: Union[str, Path], read_only: bool = False) -> Store:

@@ -1,5 +1,7 @@
 """Export stored events: ``jsonl``, ``csv``, ``parquet`` (flat rows of ``events_v``), and ``plover`` /
-``gdelt`` (the row formats of `communique.exports`, built from the stored articles).
+``gdelt`` (the row formats of `communique.exports`, built from the stored articles): PLOVER records
+as JSON Lines; GDELT 2.0 event rows tab-separated without a header, like GDELT's own export files
+(the 61 GDELT columns, then `communique.exports.GDELT_EXTRA_COLUMNS`).
 
 Flat rows carry every column of the events table plus the article's published date, url, title,
 outlet, the canonical dyad and the effective day.  The filters are those of
@@ -65,6 +67,12 @@ def _csv_cell(v: Any) -> Any:
     return v
 
 
+def _tsv_cell(v: Any) -> str:
+    if v is None:
+        return ""
+    return " ".join(str(v).replace("\t", " ").splitlines())
+
+
 def _records(con, fmt: str, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
     if fmt in ("jsonl", "csv"):
         yield from queries.iter_events(con, **filters)
@@ -106,6 +114,10 @@ def export_events(con, fmt: str, out: Union[str, Path, IO[str], None] = None, **
                 n += 1
             if writer is None:  # no rows: still write the header
                 fh.write(",".join(_event_columns(con)) + "\n")
+        elif fmt == "gdelt":
+            for r in _records(con, fmt, filters):
+                fh.write("\t".join(_tsv_cell(v) for v in r) + "\n")
+                n += 1
         else:
             for r in _records(con, fmt, filters):
                 fh.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")

@@ -87,8 +87,9 @@ def _event_filters(dyad=None, actor=None, plover_type=None, quad_class=None, sin
     where, params = ["TRUE"], []
     if dyad is not None:
         a, b = parse_dyad(dyad)
-        where.append("dyad = ?")
-        params.append(dyad_key(a, b))
+        # spelled out on the two columns (not on the computed `dyad`) so DuckDB pushes it into the scan
+        where.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))")
+        params += [a, b, b, a]
     if actor:
         code = str(actor).strip()
         if _CODE.match(code.upper()) and code.upper() == code:

@@ -10,7 +10,7 @@ import hmac
 import json
 from typing import Optional
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from ..errors import E
@@ -28,6 +28,9 @@ def cursor(request: Request):
 
 Limit = Query(None, description=f"page size, 1..{params.MAX_LIMIT} (default {params.DEFAULT_LIMIT})")
 Offset = Query(None, description="rows to skip (default 0)")
+CodeA = Path(..., description="first country or organisation code (ISO alpha-3 or IGO acronym: KAZ, EU)")
+CodeB = Path(..., description="second code; the order of the two does not matter")
+Since = Query(None, description="only what happened from this date (YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
 def parse_events(actor, dyad, type, quad_class, since, until, min_confidence, q, when):
@@ -66,7 +69,7 @@ def api_stats(request: Request):
 
 
 @router.get("/articles", summary="Stored articles, newest first; `q` searches titles and text")
-def api_articles(request: Request, q: Optional[str] = Query(None), limit: Optional[str] = Limit,
+def api_articles(request: Request, q: Optional[str] = Query(None, description="words in the title or text"), limit: Optional[str] = Limit,
                  offset: Optional[str] = Offset):
     qq, lim, off = params.text_query(q), params.limit(limit), params.offset(offset)
     with cursor(request) as con:
@@ -74,7 +77,7 @@ def api_articles(request: Request, q: Optional[str] = Query(None), limit: Option
 
 
 @router.get("/articles/{article_id}", summary="One coded article: text, actors with mentions, events, quotes")
-def api_article(request: Request, article_id: str):
+def api_article(request: Request, article_id: str = Path(..., description="sha256 of the text (hex), or a unique prefix")):
     aid = params.article_id(article_id)
     with cursor(request) as con:
         return views.article(con, aid)
@@ -82,7 +85,8 @@ def api_article(request: Request, article_id: str):
 
 @router.get("/actors", summary="Actors across articles (id = country code, Wikidata id or name slug)")
 def api_actors(request: Request, q: Optional[str] = Query(None, description="part of a name"),
-               country: Optional[str] = Query(None), kind: Optional[str] = Query(None),
+               country: Optional[str] = Query(None, description="country code of the actor"),
+               kind: Optional[str] = Query(None, description="person | country | organization | group"),
                limit: Optional[str] = Limit, offset: Optional[str] = Offset):
     qq = params.text_query(q)
     c = params.code("country", country)
@@ -94,14 +98,15 @@ def api_actors(request: Request, q: Optional[str] = Query(None, description="par
 
 
 @router.get("/actors/{actor_id}", summary="One actor: names, offices over time, events")
-def api_actor(request: Request, actor_id: str):
+def api_actor(request: Request, actor_id: str = Path(..., description="country code (KAZ), Wikidata id, or name slug (aigerim-sadyk)")):
     key = params.actor_id(actor_id)
     with cursor(request) as con:
         return views.actor(con, key)
 
 
 @router.get("/network", summary="The network of states: nodes and weighted edges")
-def api_network(request: Request, since: Optional[str] = Query(None), until: Optional[str] = Query(None),
+def api_network(request: Request, since: Optional[str] = Since,
+                until: Optional[str] = Query(None, description="up to this date (uses the store's reported events)"),
                 limit: Optional[str] = Limit):
     s, u = params.date_range(since, until)
     lim = params.integer("limit", limit, 200, 1, params.MAX_LIMIT)
@@ -117,7 +122,7 @@ def api_dyads(request: Request, limit: Optional[str] = Limit):
 
 
 @router.get("/dyads/{a}/{b}", summary="The relationship brief of a dyad (contract JSON)")
-def api_dyad(request: Request, a: str, b: str, since: Optional[str] = Query(None)):
+def api_dyad(request: Request, a: str = CodeA, b: str = CodeB, since: Optional[str] = Since):
     a, b = params.dyad_pair(a, b)
     s = params.date("since", since)
     with cursor(request) as con:
@@ -125,14 +130,15 @@ def api_dyad(request: Request, a: str, b: str, since: Optional[str] = Query(None
 
 
 @router.get("/dyads/{a}/{b}/quotes", summary="What each side said, in articles about the dyad")
-def api_dyad_quotes(request: Request, a: str, b: str):
+def api_dyad_quotes(request: Request, a: str = CodeA, b: str = CodeB):
     a, b = params.dyad_pair(a, b)
     with cursor(request) as con:
         return views.dyad(con, a, b, db=request.app.state.db)["quotes"]
 
 
 @router.get("/dyads/{a}/{b}/{ledger}", summary="One part of the brief: visits, invitations, agreements, trend...")
-def api_dyad_ledger(request: Request, a: str, b: str, ledger: str, since: Optional[str] = Query(None)):
+def api_dyad_ledger(request: Request, a: str = CodeA, b: str = CodeB,
+                    ledger: str = Path(..., description="one of " + ", ".join(LEDGERS)), since: Optional[str] = Since):
     a, b = params.dyad_pair(a, b)
     if ledger not in LEDGERS:
         raise bad_param("ledger", f"'{ledger[:30]}' is not one of {', '.join(LEDGERS)}")
@@ -143,7 +149,7 @@ def api_dyad_ledger(request: Request, a: str, b: str, ledger: str, since: Option
 
 
 @router.get("/search", summary="Events, articles and actors matching a text query")
-def api_search(request: Request, q: Optional[str] = Query(None), limit: Optional[str] = Limit,
+def api_search(request: Request, q: Optional[str] = Query(None, description="words to look for"), limit: Optional[str] = Limit,
                offset: Optional[str] = Offset):
     f = params.event_filter(q=q)
     with cursor(request) as con:

@@ -20,70 +20,114 @@ def _goldstein_colour(g: float | None) -> str:
     return "#c0392b"
 
 
-def network_layout(net: dict, width: int = 640, height: int = 420, max_nodes: int = 40,
-                   iterations: int = 150) -> dict:
-    """Deterministic force-directed layout (Fruchterman-Reingold) of the state network."""
+def _component_order(ids: list[str], edges: list[dict]) -> list[str]:
+    """Nodes grouped by connected component (largest first), each walked breadth-first from its
+    busiest node, so that neighbours sit next to each other on the circle."""
+    adj: dict[str, list[tuple[int, str]]] = {i: [] for i in ids}
+    for e in edges:
+        adj[e["a"]].append((e["events"], e["b"]))
+        adj[e["b"]].append((e["events"], e["a"]))
+    rank = {c: i for i, c in enumerate(ids)}          # ids come sorted by activity
+    seen: set[str] = set()
+    comps: list[list[str]] = []
+    for start in ids:
+        if start in seen:
+            continue
+        comp, queue = [], [start]
+        seen.add(start)
+        while queue:
+            n = queue.pop(0)
+            comp.append(n)
+            for _, m in sorted(adj[n], key=lambda wm: (-wm[0], rank[wm[1]])):
+                if m not in seen:
+                    seen.add(m)
+                    queue.append(m)
+        comps.append(comp)
+    comps.sort(key=lambda c: (-len(c), rank[c[0]]))
+    return [n for c in comps for n in c]
+
+
+def network_layout(net: dict, width: int = 640, height: int = 540, max_nodes: int = 36) -> dict:
+    """States on a circle, grouped by connected component; dyads as chords weighted by events."""
     nodes = net.get("nodes", [])[:max_nodes]
     ids = [n["id"] for n in nodes]
-    idx = {c: i for i, c in enumerate(ids)}
-    edges = [e for e in net.get("edges", []) if e["a"] in idx and e["b"] in idx]
-    k = len(ids)
-    if k == 0:
+    keep = set(ids)
+    edges = [e for e in net.get("edges", []) if e["a"] in keep and e["b"] in keep]
+    if not ids:
         return {"width": width, "height": height, "nodes": [], "edges": []}
+    order = _component_order(ids, edges)
+    k = len(order)
     cx, cy = width / 2, height / 2
-    r0 = min(width, height) * 0.38
-    pos = [[cx + r0 * math.cos(2 * math.pi * i / k), cy + r0 * math.sin(2 * math.pi * i / k)] for i in range(k)]
-    if k > 2:
-        area = (width - 80) * (height - 80)
-        kk = math.sqrt(area / k) * 0.9
-        maxw = max(e["events"] for e in edges) if edges else 1
-        t = width / 10
-        for _ in range(iterations):
-            disp = [[0.0, 0.0] for _ in range(k)]
-            for i in range(k):
-                for j in range(i + 1, k):
-                    dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-                    d = math.hypot(dx, dy) or 0.01
-                    f = kk * kk / d
-                    disp[i][0] += dx / d * f
-                    disp[i][1] += dy / d * f
-                    disp[j][0] -= dx / d * f
-                    disp[j][1] -= dy / d * f
-            for e in edges:
-                i, j = idx[e["a"]], idx[e["b"]]
-                dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-                d = math.hypot(dx, dy) or 0.01
-                f = d * d / kk * (0.5 + e["events"] / maxw)
-                disp[i][0] -= dx / d * f
-                disp[i][1] -= dy / d * f
-                disp[j][0] += dx / d * f
-                disp[j][1] += dy / d * f
-            for i in range(k):   # gravity keeps separate components near the centre
-                disp[i][0] -= (pos[i][0] - cx) * 0.25 * kk / r0
-                disp[i][1] -= (pos[i][1] - cy) * 0.25 * kk / r0
-            for i in range(k):
-                d = math.hypot(*disp[i]) or 0.01
-                step = min(d, t)
-                pos[i][0] = min(width - 45, max(45, pos[i][0] + disp[i][0] / d * step))
-                pos[i][1] = min(height - 45, max(30, pos[i][1] + disp[i][1] / d * step))
-            t = max(t * 0.96, 1.0)
+    r0 = min(width, height) / 2 - 48
+    pos = {}
+    for i, c in enumerate(order):
+        ang = -math.pi / 2 + 2 * math.pi * i / k
+        pos[c] = (cx + r0 * math.cos(ang), cy + r0 * math.sin(ang), ang)
+    by_id = {n["id"]: n for n in nodes}
     maxn = max(n["events"] for n in nodes) or 1
     maxw = max((e["events"] for e in edges), default=1)
-    out_nodes = [{"id": n["id"], "x": round(pos[i][0], 1), "y": round(pos[i][1], 1),
-                  "r": round(7 + 13 * math.sqrt(n["events"] / maxn), 1), "events": n["events"]}
-                 for i, n in enumerate(nodes)]
-    out_edges = [{"a": e["a"], "b": e["b"], "x1": round(pos[idx[e["a"]]][0], 1), "y1": round(pos[idx[e["a"]]][1], 1),
-                  "x2": round(pos[idx[e["b"]]][0], 1), "y2": round(pos[idx[e["b"]]][1], 1),
-                  "w": round(1 + 5 * e["events"] / maxw, 1), "colour": _goldstein_colour(e.get("tone")),
-                  "events": e["events"], "tone": e.get("tone")} for e in edges]
+    out_nodes = []
+    for c in order:
+        x, y, ang = pos[c]
+        r = 5 + 10 * math.sqrt(by_id[c]["events"] / maxn)
+        lx, ly = cx + (r0 + r + 14) * math.cos(ang), cy + (r0 + r + 14) * math.sin(ang) + 4
+        anchor = "middle" if abs(math.cos(ang)) < 0.3 else ("start" if math.cos(ang) > 0 else "end")
+        out_nodes.append({"id": c, "x": round(x, 1), "y": round(y, 1), "r": round(r, 1), "events": by_id[c]["events"],
+                          "lx": round(lx, 1), "ly": round(ly, 1), "anchor": anchor})
+    out_edges = []
+    for e in edges:
+        (x1, y1, _), (x2, y2, _) = pos[e["a"]], pos[e["b"]]
+        # a chord bent towards the centre: quadratic curve through a point between midpoint and centre
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        qx, qy = mx + (cx - mx) * 0.35, my + (cy - my) * 0.35
+        out_edges.append({"a": e["a"], "b": e["b"], "d": f"M{x1:.1f},{y1:.1f} Q{qx:.1f},{qy:.1f} {x2:.1f},{y2:.1f}",
+                          "x1": round(x1, 1), "y1": round(y1, 1), "x2": round(x2, 1), "y2": round(y2, 1),
+                          "w": round(1.2 + 6 * e["events"] / maxw, 1), "colour": _goldstein_colour(e.get("tone")),
+                          "events": e["events"], "tone": e.get("tone")})
+    out_edges.sort(key=lambda e: e["w"])     # heavy edges drawn last, on top
     return {"width": width, "height": height, "nodes": out_nodes, "edges": out_edges}
+
+
+def _months(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def continuous_periods(trend: list[dict], max_months: int = 60) -> list[dict]:
+    """Monthly points with the empty months in between (zero events), or yearly points
+    (events summed, index weighted by events) when the span is longer than `max_months`."""
+    pts = sorted((t for t in trend if t.get("period") and len(str(t["period"])) >= 7), key=lambda t: t["period"])
+    if not pts:
+        return [t for t in trend if t.get("period")]
+    months = _months(pts[0]["period"][:7], pts[-1]["period"][:7])
+    by = {t["period"][:7]: t for t in pts}
+    if len(months) <= max_months:
+        return [by.get(p, {"period": p, "events": 0, "cooperation_index": None}) for p in months]
+    years: dict[str, dict] = {}
+    for t in pts:
+        y = years.setdefault(t["period"][:4], {"period": t["period"][:4], "events": 0, "_s": 0.0, "_n": 0})
+        n = int(t.get("events") or 0)
+        y["events"] += n
+        if t.get("cooperation_index") is not None and n:
+            y["_s"] += float(t["cooperation_index"]) * n
+            y["_n"] += n
+    out = []
+    for yr in range(int(pts[0]["period"][:4]), int(pts[-1]["period"][:4]) + 1):
+        y = years.get(str(yr), {"period": str(yr), "events": 0, "_s": 0.0, "_n": 0})
+        out.append({"period": y["period"], "events": y["events"],
+                    "cooperation_index": round(y["_s"] / y["_n"], 2) if y["_n"] else None})
+    return out
 
 
 def trend_chart(trend: list[dict], width: int = 680, height: int = 240) -> dict:
     """Bars (events per period) and a line (cooperation index on the -10..10 Goldstein scale)."""
     left, right, top, bottom = 44, 44, 16, 40
     pw, ph = width - left - right, height - top - bottom
-    pts = [t for t in trend if t.get("period")]
+    pts = continuous_periods(trend)
     if not pts:
         return {"width": width, "height": height, "bars": [], "line": "", "dots": [], "yticks": [], "ci_ticks": [],
                 "xlabels": [], "left": left, "right": width - right, "top": top, "bottom": height - bottom,

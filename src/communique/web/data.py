@@ -104,10 +104,18 @@ def actors(con, q: Optional[str] = None, country: Optional[str] = None, kind: Op
            limit: int = 50, offset: int = 0) -> dict:
     """Actors across articles, most mentioned first, each with its `id` (see `actor_key`)."""
     rows = queries.actors(con, country=country, kind=kind, q=q, limit=limit + 1, offset=offset)
-    items = []
+    items: dict[str, dict] = {}
     for r in rows[:limit]:
-        items.append({"id": actor_key(r.get("kind"), r.get("name"), r.get("country"), r.get("wikidata")), **r})
-    return {"limit": limit, "offset": offset, "has_more": len(rows) > limit, "items": items}
+        key = actor_key(r.get("kind"), r.get("name"), r.get("country"), r.get("wikidata"))
+        if key in items:   # one actor under several names on this page ("Kazakhstan (government)")
+            seen = items[key]
+            seen.setdefault("names", [seen["name"]]).append(r["name"])
+            seen["mentions"] = (seen.get("mentions") or 0) + (r.get("mentions") or 0)
+            seen["articles"] = max(seen.get("articles") or 0, r.get("articles") or 0)
+            seen["last_seen"] = max(filter(None, [seen.get("last_seen"), r.get("last_seen")]), default=None)
+            continue
+        items[key] = {"id": key, **r}
+    return {"limit": limit, "offset": offset, "has_more": len(rows) > limit, "items": list(items.values())}
 
 
 def actor(con, key: str, limit: int = 100) -> Optional[dict]:

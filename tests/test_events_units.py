@@ -1,0 +1,98 @@
+"""Units of the event coder: dedup, PentaClass mapping, GSR name mapping, fixture matching,
+modality conversions."""
+from __future__ import annotations
+
+import pytest
+
+from communique.model import ActorRef, Cameo, Event, Evidence, Plover
+
+
+def _ev(src, tgt, ptype, when="reported", conf=0.8, date=None, start=0, actor=None):
+    return Event(id="e", source=ActorRef(actor=actor, country=src), target=ActorRef(country=tgt),
+                 plover=Plover(ptype), cameo=Cameo("040", "04", 1.0, 1), when=when, date=date,
+                 confidence=conf, evidence=Evidence(start, start + 5, "x"))
+
+
+def test_dedup_keeps_most_confident_and_separates_modalities():
+    from communique.events import dedup
+    evs = [_ev("OMN", "KAZ", "CONSULT", conf=0.6), _ev("OMN", "KAZ", "CONSULT", conf=0.9, start=10),
+           _ev("OMN", "KAZ", "CONSULT", when="past", date="2004"), _ev("KAZ", "OMN", "CONSULT")]
+    out = dedup(evs)
+    assert len(out) == 3
+    assert max(e.confidence for e in out if e.when == "reported" and e.source.country == "OMN") == 0.9
+
+
+def test_dedup_prefers_named_people():
+    from communique.events import dedup
+    a = _ev("OMN", "KAZ", "SUPPORT", conf=0.9, actor="country:omn")
+    b = _ev("OMN", "KAZ", "SUPPORT", conf=0.7, actor="person:x")
+    out = dedup([a, b], {"country:omn": "country", "person:x": "person"})
+    assert len(out) == 1 and out[0].source.actor == "person:x" and out[0].confidence == 0.9
+
+
+@pytest.mark.parametrize("code,cls", [(None, 0), ("010", 0), ("020", 0), ("036", 1), ("051", 1), ("042", 1),
+                                      ("061", 2), ("070", 2), ("0841", 2), ("111", 3), ("100", 3),
+                                      ("138", 3), ("141", 4), ("163", 4), ("190", 4), ("2042", 4)])
+def test_penta_class(code, cls):
+    from communique.events.sentences import penta_class
+    assert penta_class(code) == cls
+
+
+def test_gsr_old_names_are_mapped(tmp_path):
+    import json
+    from communique.evaluation.gsr import read
+    p = tmp_path / "g.json"
+    p.write_text(json.dumps([{"event": "DOCUMENT", "text": "x"}, {"event": "DEMAND", "text": "a"},
+                             {"event": "FIGHT", "text": "b"}, {"event": "DISAPPROVE", "text": "c"},
+                             {"event": "INVESTIGATE", "text": "d"}, {"event": "AID", "text": "e"}]))
+    assert [t for _, t in read(p)] == ["REQUEST", "ASSAULT", "ACCUSE", "ACCUSE", "AID"]
+
+
+def test_fixture_matching_is_one_to_one():
+    from communique.evaluation.events import match
+    preds = [{"source": "A", "target": "B", "type": "CONSULT", "when": "reported", "date": "2025-01-01", "conf": 0.9},
+             {"source": "A", "target": "B", "type": "CONSULT", "when": "reported", "date": "2025-01-01", "conf": 0.5}]
+    gold = [{"source": "A", "target": "B", "type": "CONSULT", "when": "reported", "date": "2025-01-01"}]
+    p2g, g2p = match(preds, gold)
+    assert p2g == [0, None] and g2p == [0]
+    gold[0]["date"] = "2024"
+    assert match(preds, gold)[1] == [None]
+
+
+def test_fixtures_cover_every_type_and_modality():
+    from communique import codebook
+    from communique.evaluation.events import load
+    from communique.model import WHEN_VALUES
+    recs = load()
+    assert len(recs) >= 80
+    types = {g["type"] for r in recs for g in r["gold"]}
+    whens = {g["when"] for r in recs for g in r["gold"]}
+    assert types == set(codebook.PLOVER_TYPES)
+    assert whens == set(WHEN_VALUES)
+
+
+def test_floors_exist_for_every_suite_we_own():
+    from communique.evaluation import floors
+    for name in ("seed", "events", "penta", "gsr"):
+        assert floors(name), name
+
+
+@pytest.mark.parametrize("text,when,ptype", [
+    ("Brazil will sign a trade agreement with Chile in March.", "future", "AGREE"),
+    ("If talks fail, Brazil could impose sanctions on Chile.", "hypothetical", "THREATEN"),
+    ("Brazil did not sign the agreement with Chile.", "negated", "SUPPORT"),
+    ("Brazil will not meet Chile's demands.", "reported", "REJECT"),
+    ("Brazil said it would withdraw its troops from Bolivia.", "future", "CONCEDE"),
+    ("Brazil signed an agreement with Chile in 2011.", "past", "SUPPORT"),
+])
+def test_modality_conventions(extract, text, when, ptype):
+    coded = extract(text, published="2025-02-03")
+    got = [(e.when, e.plover.type) for e in coded.events]
+    assert (when, ptype) in got, got
+
+
+@pytest.mark.slow
+def test_events_suite_meets_its_floors():
+    from communique.evaluation import below_floor, run_suite
+    r = run_suite("events")
+    assert below_floor(r) == [], r.metrics
