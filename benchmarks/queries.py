@@ -104,7 +104,7 @@ def main() -> None:
     other = con.execute("SELECT d1, d2 FROM mem_dyad_month GROUP BY d1, d2 ORDER BY hash(d1 || d2) LIMIT 1").fetchone()
     print(f"store: {n:,} events, {con.execute('SELECT count(*) FROM articles').fetchone()[0]:,} articles "
           f"(generated in {t_gen:.1f} s); refresh: {t_refresh:.1f} s -> {info.get('events'):,} merged events, "
-          f"{info.get('visits'):,} visits, {info.get('agreements'):,} agreements")
+          f"{info.get('visits'):,} visits, {info.get('agreements'):,} agreements; steps (s): {info.get('timings')}")
     queries = {
         "dyad_timeline": lambda a, b: analytics.dyad_timeline(con, a, b),
         "cooperation_index": lambda a, b: analytics.cooperation_index(con, a, b),

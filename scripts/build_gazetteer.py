@@ -118,6 +118,9 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args(argv)
+    if not (a.shared / "data" / "countries" / "countries.json").exists():
+        print(f"error: {a.shared}/data/countries/countries.json not found", file=sys.stderr)
+        return 2
     rows = build(a.shared)
     header = [
         "# communique offline gazetteer, built by scripts/build_gazetteer.py",

@@ -216,6 +216,10 @@ def build_offices(shared: Path, countries: dict, qmap: dict[str, str], curated: 
     with path.open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             code = by_name.get(r["country"].lower())
+            if code and QID.match(r.get("countryid") or "") and code in countries:
+                countries[code]["wikidata"] = r["countryid"]
+                if "wikidata (country ids, CC0)" not in countries[code]["sources"]:
+                    countries[code]["sources"].append("wikidata (country ids, CC0)")
             name = r["officeholderLabel"].strip()
             if QID.match(name):
                 name = qmap.get(name, "")
@@ -527,6 +531,8 @@ def main(argv=None) -> int:
     cols = ["name", "aliases", "country", "role", "title", "sector", "start", "end", "wikidata", "source"]
     (a.out / "countries.json").write_text(json.dumps(sorted(countries.values(), key=lambda c: c["code"]),
                                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    with_qid = sum(1 for c in countries.values() if c.get("wikidata"))
+    print(f"  countries with a Wikidata id: {with_qid}", file=sys.stderr)
     (a.out / "orgs.json").write_text(json.dumps(sorted(orgs.values(), key=lambda o: o["code"]),
                                                 ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     write_tsv(a.out / "offices.tsv", offices, cols)

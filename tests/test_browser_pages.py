@@ -101,6 +101,13 @@ def test_every_page_renders_without_errors(page, base_url, demo):
         assert page.locator("header.topbar").count() == 1
         assert page.locator("a.json-twin").count() == 1, f"{path} has no JSON twin link"
         shot(page, name)
+    # the most reported person of the store (a coded corpus leader when the corpus was coded)
+    import json
+    import urllib.request
+    with urllib.request.urlopen(base_url + "/api/actors?kind=person&limit=1") as r:
+        top = json.load(r)["items"][0]
+    assert page.goto(base_url + f"/actors/{top['id']}").status == 200
+    shot(page, "actor_top_person")
     assert page.console_errors == [], page.console_errors
     assert page.dialogs == []
 

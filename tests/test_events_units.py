@@ -32,7 +32,7 @@ def test_dedup_prefers_named_people():
 
 @pytest.mark.parametrize("code,cls", [(None, 0), ("010", 0), ("020", 0), ("036", 1), ("051", 1), ("042", 1),
                                       ("061", 2), ("070", 2), ("0841", 2), ("111", 3), ("100", 3),
-                                      ("138", 3), ("141", 4), ("163", 4), ("190", 4), ("2042", 4)])
+                                      ("138", 3), ("141", 4), ("163", 3), ("173", 4), ("190", 4), ("2042", 4)])
 def test_penta_class(code, cls):
     from communique.events.sentences import penta_class
     assert penta_class(code) == cls

@@ -7,7 +7,7 @@ import pytest
 
 from communique import codebook
 from communique.exports import (CSV_COLUMNS, GDELT_COLUMNS, GDELT_EXTRA_COLUMNS, csv_rows, date_range,
-                                gdelt_rows, plover_records)
+                                gdelt_rows, plover_records, to_tsv)
 from communique.model import (Actor, ActorRef, ArticleMeta, CodedArticle, Dateline, Event, Evidence,
                               Location, Plover)
 
@@ -65,7 +65,7 @@ def test_gdelt_rows(coded):
     cols = GDELT_COLUMNS + GDELT_EXTRA_COLUMNS
     r = [dict(zip(cols, row)) for row in rows]
     assert all(len(row) == len(cols) for row in rows)
-    assert r[0]["SQLDATE"] == "20260504" and r[0]["MonthYear"] == "202605" and r[0]["Year"] == 2026
+    assert r[0]["SQLDATE"] == 20260504 and r[0]["MonthYear"] == 202605 and r[0]["Year"] == 2026
     assert r[0]["Actor1Code"] == "RURGOV" and r[0]["Actor1Name"] == "RUDOLF RASSENDYLL"
     assert r[0]["Actor1CountryCode"] == "RUR" and r[0]["Actor1Type1Code"] == "GOV"
     assert r[0]["Actor2Code"] == "FRE"
@@ -74,11 +74,11 @@ def test_gdelt_rows(coded):
     assert r[0]["IsRootEvent"] == 1 and r[1]["IsRootEvent"] == 0
     assert r[0]["ActionGeo_Type"] == 4 and r[0]["ActionGeo_FullName"] == "Vienna, Austria"
     assert (r[0]["ActionGeo_Lat"], r[0]["ActionGeo_Long"]) == (48.21, 16.37)
-    assert r[0]["SOURCEURL"] == "https://example.org/a" and r[0]["DATEADDED"] == "20260505000000"
+    assert r[0]["SOURCEURL"] == "https://example.org/a" and r[0]["DATEADDED"] == 20260505000000
     assert (r[0]["EvidenceStart"], r[0]["EvidenceEnd"]) == (0, TEXT.index("\n\n"))
     assert r[0]["ArticleID"] == "ab" * 32 and r[0]["EventID"] == "E1" and r[0]["PloverMode"] == "third-party"
     # a year-precise past event: GDELT day columns from the published date, our date kept as is
-    assert r[2]["SQLDATE"] == "20260505" and r[2]["EventDate"] == "2011" and r[2]["Modality"] == "past"
+    assert r[2]["SQLDATE"] == 20260505 and r[2]["EventDate"] == "2011" and r[2]["Modality"] == "past"
     assert r[2]["ActionGeo_Type"] == 1 and r[2]["ActionGeo_Lat"] == ""  # country level: no coordinates
     # an IGO actor goes to the known-group column
     assert r[3]["Actor1Code"] == "IGOUNO" and r[3]["Actor1KnownGroupCode"] == "UNO"
@@ -109,6 +109,7 @@ def test_plover_records(coded):
     assert r["actor"][0]["identifier_id"] == "Q123" and r["actor"][0]["office"] == "foreign minister"
     assert r["recipient"][0]["code"] == "FRE"
     assert r["event_loc"]["resolved_place"] == "Vienna" and r["event_loc"]["country_code"] == "AUT"
+    assert r["event_loc"]["resolution"] == 4 and recs[2]["event_loc"]["resolution"] == 1
     assert r["event_scale"] == codebook.plover_score("CONSULT", "third-party") == 1.0
     assert r["quad_code"] == 1 and r["date"] == "2026-05-04" and "enddate" not in r
     assert r["source_url"] == "https://example.org/a" and (r["start"], r["end"]) == (0, TEXT.index("\n\n"))
@@ -141,3 +142,17 @@ def test_csv_rows(coded):
 def test_empty_article():
     c = CodedArticle(ArticleMeta(id="0" * 64))
     assert plover_records(c) == [] and gdelt_rows(c) == [] and csv_rows(c) == []
+
+
+@pytest.mark.parametrize("extra,ncols", [(True, 61 + len(GDELT_EXTRA_COLUMNS)), (False, 61)])
+def test_tsv(coded, extra, ncols):
+    text = to_tsv(gdelt_rows(coded), header=True, extra=extra)
+    lines = text.rstrip("\n").split("\n")
+    assert len(lines) == 1 + len(coded.events)  # evidence line breaks do not split rows
+    assert all(len(line.split("\t")) == ncols for line in lines)
+    assert lines[0].split("\t")[0] == "GLOBALEVENTID"
+    assert to_tsv([]) == ""
+
+
+def test_tsv_cells_never_break_rows():
+    assert to_tsv([["x\ty\nz", 1, None, 2.5]], extra=False) == "x y z\t1\t\t2.5\n"

@@ -169,3 +169,16 @@ def test_refresh_is_idempotent_and_tracks_staleness(store):
     assert is_stale(store.con)
     refresh(store.con)
     assert len(merged(store.con)) == 2 and ids[0] in [e["id"] for e in merged(store.con)]
+
+
+def test_read_only_store_is_left_alone(tmp_db):
+    import duckdb
+    from communique.memory import ensure_fresh
+    s = open_store(tmp_db)
+    s.add(visit_article("Talks in Astana.", "2025-02-25", "A", None, date="2025-02-25"))
+    s.close()
+    con = duckdb.connect(str(tmp_db), read_only=True)
+    try:
+        assert ensure_fresh(con) == {"refreshed": False, "read_only": True}
+    finally:
+        con.close()

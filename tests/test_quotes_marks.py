@@ -66,3 +66,10 @@ def test_offsets_exclude_marks():
     (q,) = scan(text)
     assert text[q.open_mark] == '"' and text[q.close_mark] == '"'
     assert q.start == q.open_mark + 1
+
+
+def test_continuation_paragraph_without_opening_mark():
+    text = '"First part of the quote.\n\nSecond part," he said.\n\nNarrative.'
+    (q,) = scan(text)
+    assert text[q.start:q.end] == "First part of the quote.\n\nSecond part"
+    assert q.paragraphs == 2 and q.repaired

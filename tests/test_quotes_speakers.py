@@ -90,6 +90,10 @@ def test_speaker_is_an_actor_of_the_article(extract):
     ('\u2018Our position is unchanged,\u2019 Lavrov told reporters.', "Our position is unchanged", "Lavrov"),
     ('Tokayev: "Kazakhstan will stay neutral"\n\nASTANA, June 3 - The president spoke on Tuesday.',
      "Kazakhstan will stay neutral", "Tokayev"),
+    ('Interfax quoted Lavrov as saying: "The talks will continue."', "The talks will continue", "Lavrov"),
+    ('"The talks will continue," Interfax quoted Lavrov as saying.', "The talks will continue", "Lavrov"),
+    ('"Dialogue is the only way" \u2013 Tokayev\n\nASTANA, June 3 - The president spoke.',
+     "Dialogue is the only way", "Tokayev"),
 ])
 def test_cue_shapes(extract, text, start, surname):
     q = find(direct(extract, text), start)
@@ -106,4 +110,51 @@ def test_headline_colon_without_marks(extract):
 def test_scare_quotes_and_titles_are_not_quotes(extract):
     text = ('The so-called "Middle Corridor" grew. The parties signed a memorandum '
             '"On Transit Cooperation" in Astana.')
+    assert direct(extract, text) == []
+
+
+def test_without_actor_mentions_named_entities_stand_in():
+    """Before (or without) the actors component, speakers still get names from the parse."""
+    from communique import quotes
+    from communique.pipeline import load_model, make_doc
+    bare = load_model()
+    text = ("Russian Foreign Minister Sergey Lavrov met students in Moscow.\n\n"
+            '"Sanctions have failed," Lavrov said.\n\n"Our trade has moved east," he added.')
+    doc = bare(make_doc(bare, text, {}))
+    got = {q.text: q.speaker for q in quotes.annotate(doc)}
+    assert got["Sanctions have failed"].name == "Sergey Lavrov"
+    assert got["Our trade has moved east"].name == "Sergey Lavrov"
+    assert all(sp.actor is None for sp in got.values())
+
+
+def test_quotes_read_the_source_text_not_a_masked_copy(nlp):
+    """doc.text may be a same-length masked copy: quote text and offsets follow the original."""
+    from communique import quotes
+    original = 'Click here to subscribe.\n\n"We are ready to talk," said Lavrov.'
+    masked = " " * len("Click here to subscribe.") + original[len("Click here to subscribe."):]
+    doc = nlp.make_doc(masked)
+    doc._.source_text = original
+    doc._.meta = {}
+    for name, proc in nlp.pipeline:
+        if name != "communique_quotes" and name != "communique_events":
+            doc = proc(doc)
+    (q,) = [q for q in quotes.annotate(doc) if q.direct]
+    assert q.text == original[q.start:q.end] == "We are ready to talk"
+    assert "Lavrov" in q.speaker.name
+
+
+def test_dash_interview_answers_are_the_interviewees(extract):
+    text = ("Kazakhstan's Foreign Minister Murat Nurtleu answered our questions in Astana.\n\n"
+            "\u2014 How do you see the Middle Corridor?\n\n"
+            "\u2014 As the shortest route between China and Europe. Volumes grew by two thirds.\n\n"
+            "\u2014 And the Caspian ports?\n\n"
+            "\u2014 They are being expanded, with Azerbaijan, as fast as we can.")
+    qs = direct(extract, text)
+    assert [q.text[:20] for q in qs] == ["As the shortest rout", "They are being expan"]
+    assert all("Nurtleu" in q.speaker.name for q in qs)
+
+
+def test_bullet_lists_are_not_interviews(extract):
+    text = ("The sides signed documents on:\n\n- transit of goods through the Caspian ports;\n\n"
+            "- cooperation in agriculture and food security;\n\n- a joint investment fund.")
     assert direct(extract, text) == []

@@ -25,6 +25,8 @@ from communique.sectors import SECTORS, contexts_of, sectors_of
     ("The agreement covers cooperation on health care and pharmaceuticals.", {"health"}),
     ("Joint projects in the fields of transport and technology were discussed.", {"transport", "technology"}),
     ("The country will send humanitarian aid to the region.", {"humanitarian"}),
+    ("The sides agreed to develop transit corridors and logistics hubs.", {"transport", "logistics"}),
+    ("They plan to build new energy infrastructure together.", {"energy"}),
 ])
 def test_sectors_found(text, expected):
     assert set(sectors_of(text)) == expected
@@ -38,6 +40,11 @@ def test_sectors_found(text, expected):
     "The minister thanked his host for the warm reception.",
     "The Security Council will meet on Friday.",
     "Relations for the sake of peace and security are important.",
+    "Overnight strikes hit energy infrastructure in the east.",
+    "Drones attacked military facilities near the border.",
+    "The army set up security zones along the frontier.",
+    "The military said it had seized large oil fields near the city.",
+    "The referendum plan created a firestorm in global financial markets, but they agreed to resign.",
     "",
 ])
 def test_no_sector_without_a_cooperation_frame(text):

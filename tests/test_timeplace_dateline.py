@@ -52,6 +52,8 @@ def _dl(blank, text, published):
      "2025-05-07", "ISLAMABAD/NEW DELHI, May 7 (Reuters) -"),
     ("BISHKEK, 24 January. /Kabar/. The president signed.", "2025-01-24", "Bishkek", "KGZ", "2025-01-24",
      "BISHKEK, 24 January."),
+    ("Geneva — The talks resumed after a pause.", "2025-03-04", "Geneva", "CHE", "2025-03-04", "Geneva —"),
+    ("Doha, Qatar – Mediators met both delegations.", "2025-03-04", "Doha", "QAT", "2025-03-04", "Doha, Qatar –"),
     ("SMALLVILLE, March 5 (Local News) - The mayor spoke.", "2025-03-05", "Smallville", None, "2025-03-05",
      "SMALLVILLE, March 5 (Local News) -"),
 ])
@@ -67,6 +69,8 @@ def test_dateline_found(blank, text, published, place, country, date, head):
     "BREAKING: Ceasefire announced.",
     "Analysis: what the summit means.",
     "NATO - a short history.",
+    "Kazakhstan - Oman relations are growing.",
+    "Smallville — A local story.",
     "The President of Kazakhstan received the minister, the press service said.",
     "TALKS IN GENEVA END WITHOUT A DEAL\nThe delegations left.",
     "",

@@ -33,7 +33,8 @@ A = "2025-02-25"
     ("in March 2024", "2024-03"), ("March 2024", "2024-03"), ("in January", "2025-01"),
     ("in March", "2024-03"), ("last March", "2024-03"), ("next March", "2025-03"),
     ("early March 2024", "2024-03"), ("February 24-25", "2025-02-24"), ("24–25 February 2025", "2025-02-24"),
-    ("on the 20th", "2025-02-20"), ("the 5th", "2025-02-05"), ("on the 30th", "2025-01-30"), ("Tuesday, February 25", "2025-02-25"),
+    ("on the 20th", "2025-02-20"), ("in the autumn", "2024"), ("last summer", "2024"), ("next spring", "2025"),
+    ("winter", "2024"), ("last weekend", "2025-02"), ("this weekend", "2025-03"), ("the 5th", "2025-02-05"), ("on the 30th", "2025-01-30"), ("Tuesday, February 25", "2025-02-25"),
     # no point in time
     ("almost 20 years later", None), ("recently", None), ("the 1990s", None), ("for decades", None),
     ("two years earlier", None), ("", None), ("at the same time", None), ("may", None),

@@ -116,6 +116,7 @@ def test_event_date_falls_back_to_anchor_without_dateline(bare):
     ("Talks were held at the Ak Orda with the visiting delegation.", True, "KAZ", "Astana", "KAZ", True),
     ("The ministers met in Geneva to discuss the ceasefire.", False, None, "Geneva", "CHE", True),
     ("The talks took place in the Omani capital on Sunday.", False, None, "Muscat", "OMN", True),
+    ("Negotiators gathered in the Swiss city of Geneva.", False, None, "Geneva", "CHE", True),
     ("The president will travel to Beijing next month.", True, "CHN", "Beijing", "CHN", True),
     ("The foreign minister arrived in Moscow from Paris.", True, "RUS", "Moscow", "RUS", True),
     # no place in the sentence: a visit happens in the host's capital ...
@@ -162,6 +163,7 @@ def test_not_known_without_dateline(bare):
     ("The agreement, signed in 2019, was extended on Monday.", "sign", "2019"),
     ("He said on Tuesday that the treaty signed in 1997 remains valid.", "say", "2025-02-25"),
     ("He said on Tuesday that the treaty signed in 1997 remains valid.", "sign", "1997"),
+    ("The sides agreed to hold the next round of talks in September.", "hold", "2025-09"),
 ])
 def test_event_date_follows_the_trigger(bare, text, lemma, expected):
     doc, sent = _sent(bare, text)
@@ -194,6 +196,9 @@ def test_phone_call_has_no_place(bare):
     ("Observers returned for the first time in 16 years.", ("2025-02-25", False)),        # a span
     ("The president defended the 2016 election results.", ("2025-02-25", False)),        # a modifier
     ("Rebels said Saturday they will release the captives.", ("2025-02-22", True)),       # 'said' is past
+    ("He has pushed for the constitution to be revised by 2020.", ("2025-02-25", False)),  # a deadline
+    ("Since 2013, the president has accused the cleric of plotting.", ("2025-02-25", False)),
+    ("It was the deadliest attack since July 2005.", ("2025-02-25", False)),
     ("The leaders are to meet on Monday in Geneva.", ("2025-03-03", True)),
     ("The ministers plan to meet on Thursday.", ("2025-02-27", True)),
     ("The visit is expected to take place in December.", ("2025-12", True)),
@@ -202,3 +207,19 @@ def test_phone_call_has_no_place(bare):
 def test_event_date_tense_and_false_dates(bare, text, expected):
     doc, sent = _sent(bare, text)
     assert event_date(sent, "2025-02-25", "2025-02-25") == expected
+
+
+def test_embedded_clause_date_is_not_the_events(bare):
+    doc, sent = _sent(bare, "The sides agreed to hold the next round of talks in September.")
+    trig = next(t for t in sent if t.lemma_ == "agree")
+    assert event_date(sent, "2025-02-25", "2025-02-25", trigger=trig) == ("2025-02-25", False)
+
+
+def test_venues_lie_in_their_city():
+    import math
+    for p in gazetteer._table()[0]:
+        if p.kind != "venue" or not p.city:
+            continue
+        city = gazetteer.lookup(p.city, p.country, kinds=("capital", "seat", "city"))
+        assert city is not None, p.name
+        assert math.hypot(p.lat - city.lat, p.lon - city.lon) < 0.5, (p.name, p.city)

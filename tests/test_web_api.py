@@ -42,7 +42,7 @@ def test_events_lists_all_newest_first(client):
 
 @pytest.mark.parametrize("query,expected", [
     ("dyad=KAZ-UZB", 4), ("dyad=uzb,kaz", 4), ("actor=IRN", 2), ("actor=sadyk", 4), ("type=CONSULT", 3),
-    ("type=accuse", 1), ("quad_class=3", 2), ("quad_class=2", 1), ("since=2024-04-01", 5),
+    ("type=accuse", 1), ("type=ACCUSE,reject", 2), ("quad_class=3", 2), ("quad_class=2", 1), ("since=2024-04-01", 5),
     ("until=2024-03-31", 2), ("since=2024-04&until=2024-05", 4), ("since=2024", 7), ("min_confidence=0.85", 3),
     ("q=memorandum", 2), ("q=freight", 1), ("when=future", 1), ("dyad=KAZ-UZB&type=AGREE", 1),
 ])
@@ -65,7 +65,7 @@ def test_events_paging(client):
     ("since=2024-13-01", "since"), ("since=yesterday", "since"), ("until=2024-02-30", "until"),
     ("since=2024-05-01&until=2024-04-01", "since"), ("limit=0", "limit"), ("limit=501", "limit"),
     ("limit=ten", "limit"), ("offset=-1", "offset"), ("min_confidence=2", "min_confidence"),
-    ("min_confidence=high", "min_confidence"), ("quad_class=5", "quad_class"), ("type=HUG", "type"),
+    ("min_confidence=high", "min_confidence"), ("quad_class=5", "quad_class"), ("type=HUG", "type"), ("type=CONSULT,HUG", "type"),
     ("when=sometime", "when"), ("q=" + "x" * 201, "q"),
 ])
 def test_bad_event_parameters_are_400(client, query, name):

@@ -111,3 +111,29 @@ def test_static_assets_are_served_locally(client):
     assert "https://" not in re.sub(r'href="https://[^"]*example[^"]*"', "", html)
     for asset in ("/static/style.css", "/static/app.js", "/static/favicon.svg"):
         assert client.get(asset).status_code == 200
+
+
+def test_country_page_lists_office_holders_from_the_knowledge_base(client):
+    from communique.kb import KnowledgeBase
+    if not KnowledgeBase.default().persons:
+        pytest.skip("knowledge base not derived")
+    html = client.get("/actors/KAZ").text
+    assert "Office holders today" in html and "head of state" in html
+
+
+@pytest.mark.parametrize("path", ["/", "/search", "/articles", "/actors", "/docs", "/api/overview", "/api/network"])
+def test_empty_store_renders_every_page(tmp_path, path):
+    from communique.store import Store
+    from communique.web.app import create_app
+    Store(tmp_path / "empty.duckdb").close()
+    with TestClient(create_app(tmp_path / "empty.duckdb")) as c:
+        assert c.get(path).status_code == 200
+
+
+def test_a_file_that_is_not_a_communique_store_is_refused(tmp_path):
+    import duckdb
+    from communique.errors import CommuniqueError
+    from communique.web.app import create_app
+    duckdb.connect(str(tmp_path / "other.duckdb")).close()
+    with pytest.raises(CommuniqueError, match="E201"):
+        create_app(tmp_path / "other.duckdb")

@@ -109,3 +109,18 @@ def test_trend_fills_empty_months_and_folds_long_spans_into_years():
                                        {"period": "2020-09", "events": 1, "cooperation_index": 1.0}])
     assert [p["period"] for p in years] == [str(y) for y in range(2015, 2021)]
     assert years[-1] == {"period": "2020", "events": 4, "cooperation_index": 4.75}
+
+
+def test_knowledge_base_offices_for_the_actor_page():
+    from communique.kb import KnowledgeBase
+    from communique.web import offices
+    kb = KnowledgeBase.default()
+    if not kb.persons:
+        pytest.skip("knowledge base not derived")
+    terms = offices.person_terms("Kassym-Jomart Tokayev", None)
+    heads = [t for t in terms if t["role"] == "head of state" and t["country"] == "KAZ"]
+    assert heads and heads[0]["start"].startswith("2019")
+    assert [t["start"] or "" for t in terms] == sorted(t["start"] or "" for t in terms)
+    holders = {h["role"]: h for h in offices.country_holders("KAZ", "2024-06-01")}
+    assert holders["head of state"]["name"] == "Kassym-Jomart Tokayev"
+    assert offices.person_terms("Nobody Atall", None) == [] and offices.country_holders("XXX") == []

@@ -29,12 +29,13 @@ from .model import Mention
 _YEAR = re.compile(r"^(19[0-9]{2}|20[0-9]{2})$")
 
 
-def article_date(doc) -> str:
+def article_date(doc) -> Optional[str]:
+    """The article's date (published, else the dateline's), or None when unknown."""
     meta = doc._.meta or {}
     d = meta.get("published") or (doc._.dateline or {}).get("date")
     if d:
         return str(d)[:10] if len(str(d)) >= 10 else str(d)[:4] + "-06-30"
-    return _dt.date.today().isoformat()
+    return None
 
 
 def sentence_dates(doc, published: str) -> dict[int, str]:
@@ -58,11 +59,14 @@ def annotate(doc, kb):
     """-> (list[Mention], dict[key, Actor])"""
     if len(doc) == 0 or not kb.countries:
         return [], {}
-    date = article_date(doc)
+    known = article_date(doc)
+    date = known or _dt.date.today().isoformat()
     tn = token_norms(doc)
     reg = Registry(doc, kb, date, sentence_dates(doc, date))
+    reg.date_known = known is not None
     hits = scan(doc, kb, tn)
     hits = [h for h in hits if not is_trap(doc, h, tn, kb)]
+    reg.seed_counts(hits)
     find_people(doc, kb, tn, hits, reg)
     resolve_nominals(doc, kb, tn, hits, reg)
     _countries_and_orgs(doc, kb, tn, hits, reg)

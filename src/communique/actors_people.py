@@ -197,8 +197,11 @@ def candidate_names(doc, tn, hits, kb, date: str = "") -> list[tuple[int, int, s
                     cands.append((s0, end, "title-name"))
     if date:   # a lone surname of a current office holder ("Trump said"), when only one fits
         hit_tok = {i for h in hits for i in range(h.start, h.end)}
-        for i, t in enumerate(doc):
-            if i in hit_tok or not t.text[:1].isupper() or not t.is_alpha or t.is_upper and len(t) > 1:
+        for i, w in enumerate(tn):
+            if i in hit_tok or w not in kb._surnames:
+                continue
+            t = doc[i]
+            if not t.text[:1].isupper() or not t.is_alpha or t.is_upper and len(t) > 1:
                 continue
             if t.pos_ not in ("PROPN", "NOUN") and t.ent_type_ != "PERSON":
                 continue
@@ -237,6 +240,12 @@ def candidate_names(doc, tn, hits, kb, date: str = "") -> list[tuple[int, int, s
     return sorted(out)
 
 
+def _gov_noun_after(doc, tn, e: int) -> Optional[int]:
+    if e < len(doc) and tn[e] in ("government", "administration", "cabinet", "regime"):
+        return e + 1
+    return None
+
+
 def find_people(doc, kb, tn, hits, reg) -> None:
     by_start = _hits_by_start(hits)
     names = candidate_names(doc, tn, hits, kb, reg.date)
@@ -249,14 +258,24 @@ def find_people(doc, kb, tn, hits, reg) -> None:
         start = ctx.start if ctx is not None and ctx.how != "appositive" else s
         if reg.covered(start, e):
             start = s
+        gov = _gov_noun_after(doc, tn, e)
+        country = reg.actors[key].country if key in reg.actors else None
+        if gov and country and ctx is None:          # "the Trudeau government": the government
+            reg.mention(start, gov, reg.country(country, "GOV"), "person-government")
+            continue
         reg.mention(start, e, key, how if ctx is None or ctx.how == "appositive" else ctx.how)
         if app is not None:
             reg.mention(app[0], app[1], key, "appositive")
     # later bare surnames of people already named ("Tokayev" after "Kassym-Jomart Tokayev")
-    for i, t in enumerate(doc):
-        if reg.taken[i] or not t.text[:1].isupper() or not t.is_alpha:
+    known = set()
+    for info in reg.people.values():
+        known |= info.tokens
+    for i, w in enumerate(tn):
+        if reg.taken[i] or w not in known:
             continue
-        w = tn[i]
+        t = doc[i]
+        if not t.text[:1].isupper() or not t.is_alpha:
+            continue
         for key, info in reg.people.items():
             if w in info.tokens and len(info.tokens) > 1 and w not in NAME_PARTICLES and \
                     w == norm(info.name).split()[-1]:
@@ -296,6 +315,11 @@ def resolve_person(doc, kb, reg, s: int, e: int, ctx: Optional[Ctx]) -> tuple[st
             cands.append((term.source == "phoenix", q))
         modern = [q for ph, q in cands if not ph]
         pick = modern if modern else [q for _, q in cands]
+        if not pick and not reg.date_known:
+            # undated text: a unique modern office holder by that name, whatever the date
+            pick = [q for q in kb.persons_by_surname(name)
+                    if any(t.source != "phoenix" and (cc is None or t.country == cc) for t in q.terms)
+                    and (len(toks) == 1 or any(norm(a).split()[0] == nn.split()[0] for a in q.aliases))]
         if len(pick) == 1:
             p, how = pick[0], "kb-surname"
     if p is not None:
@@ -311,6 +335,8 @@ def resolve_person(doc, kb, reg, s: int, e: int, ctx: Optional[Ctx]) -> tuple[st
                 title = ctx.title or term.title
         elif term:
             role, title, sector = term.role, term.title or None, term.sector
+        elif not reg.date_known and last is not None:
+            role, title, sector = last.role, last.title or None, last.sector
         else:
             role = "former " + last.role if last else None
             title, sector = None, "ELI"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from .actors_scan import place_country_at
 from .actors_titles import GOV_NOUNS
 from .kb.names import norm
 from .model import Actor, Mention
@@ -35,6 +36,8 @@ class Registry:
         self.taken = bytearray(len(doc))
         self.people: dict[str, PersonInfo] = {}
         self.country_counts: dict[str, int] = {}
+        self.text = doc._.source_text or doc.text
+        self.date_known = True
 
     # -------------------------------------------------------------- dates
     def date_at(self, tok: int) -> str:
@@ -54,7 +57,7 @@ class Registry:
         for i in range(s, e):
             self.taken[i] = 1
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-        text = (doc._.source_text or doc.text)[start:end]
+        text = self.text[start:end]
         self.mentions.append(Mention(start, end, key, s, e, text, how, confidence))
         a = self.actors[key]
         self.actors[key] = replace(a, mentions=a.mentions + ((start, end),))
@@ -102,8 +105,19 @@ class Registry:
                                      cameo=self._cameo(code, sector))
         return key
 
+    def seed_counts(self, hits) -> None:
+        """Countries named in the article (before resolution), for "the two sides"."""
+        self.named_counts: dict[str, int] = {}
+        for h in hits:
+            e = h.first("country", {"name", "adj"})
+            if e is not None:
+                self.named_counts[e.id] = self.named_counts.get(e.id, 0) + 1
+
     def pair(self) -> Optional[str]:
-        top = sorted(self.country_counts.items(), key=lambda kv: -kv[1])[:2]
+        counts = dict(getattr(self, "named_counts", {}))
+        for c, n in self.country_counts.items():
+            counts[c] = counts.get(c, 0) + n
+        top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
         if len(top) < 2:
             return None
         codes = sorted(c for c, _ in top)
@@ -191,8 +205,11 @@ class Registry:
         """Generic agents located by a place: 'protesters in Athens', 'farmers from Kazakhstan'."""
         doc, kb = self.doc, self.kb
         by_start = {h.start: h for h in hits}
-        for i, t in enumerate(doc):
-            if self.taken[i] or t.pos_ != "NOUN" or t.tag_ != "NNS":
+        for i, w in enumerate(tn):
+            if self.taken[i] or not w.endswith("s") or i + 2 >= len(tn) or tn[i + 1] not in ("in", "from", "of"):
+                continue
+            t = doc[i]
+            if t.pos_ != "NOUN" or t.tag_ != "NNS":
                 continue
             sector = kb.agents.get(tn[i]) or kb.agents.get(t.lemma_.lower())
             if not sector:
@@ -200,14 +217,17 @@ class Registry:
             j = i + 1
             if j < len(doc) and tn[j] in ("in", "from", "of") and j + 1 < len(doc):
                 h = by_start.get(j + 1) or (by_start.get(j + 2) if tn[j + 1] == "the" else None)
-                if h is None:
-                    continue
-                c = h.first("country")
-                if c is None:
-                    continue
+                c = h.first("country") if h is not None else None
+                if c is not None:
+                    code, end = c.id, h.end
+                else:                       # a city or region of the gazetteer: "protesters in Mosul"
+                    found = place_country_at(doc, j + 1)
+                    if found is None:
+                        continue
+                    end, code = found
                 sec = sector[:3]
-                key = self.country(c.id, "GOV") if sec == "GOV" else self.group(c.id, sec, doc[i:h.end].text)
-                self.mention(i, h.end, key, "agent-place")
+                key = self.country(code, "GOV") if sec == "GOV" else self.group(code, sec, doc[i:end].text)
+                self.mention(i, end, key, "agent-place")
 
     # -------------------------------------------------------------- result
     def result(self):

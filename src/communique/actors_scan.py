@@ -103,6 +103,19 @@ def is_trap(doc, hit: Hit, tn: list[str], kb: KnowledgeBase) -> bool:
         return True
     if country is None or country.form == "adj" and not hit.first("country", {"name"}):
         return False
+    # US state: "Atlanta, Georgia", "the state of Georgia", "Georgia governor"
+    if tn[s] == "georgia":
+        if nxt is not None and tn[e] in US_STATE_CONTEXT:
+            return True
+        if s >= 2 and doc[s - 1].text == "," and doc[s - 2].text[:1].isupper() \
+                and norm(doc[s - 2].text) not in kb.phrases:
+            return True
+        if s >= 2 and tn[s - 1] == "of" and tn[s - 2] == "state":
+            return True
+        if nxt is not None and doc[e].text == "," and e + 1 < len(doc) and tn[e + 1] in ("us", "usa"):
+            return True
+    if nxt is not None and (tn[e] in kb.agents or nxt.lemma_.lower() in kb.agents):
+        return False        # "Nigeria Police", "Kazakhstan Railways": an agent of the country
     # part of a multi-word proper name recognised by the parser (Chad Smith, China Daily, Jordan Peterson)
     if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and tn[e] not in NON_NAME_NEXT \
             and tn[e] not in TITLE_FIRST_WORDS and not _place_word(kb, tn[e]):
@@ -120,18 +133,25 @@ def is_trap(doc, hit: Hit, tn: list[str], kb: KnowledgeBase) -> bool:
         window = [norm(t.text) for t in doc[e:min(len(doc), e + 4)]]
         if any(w in PERSON_PRONOUNS for w in window[1:]) and tn[e] in ("said", "says", "scored", "told"):
             return True
-    # US state: "Atlanta, Georgia", "the state of Georgia", "Georgia governor"
-    if tn[s] == "georgia":
-        if nxt is not None and tn[e] in US_STATE_CONTEXT:
-            return True
-        if s >= 2 and doc[s - 1].text == "," and doc[s - 2].text[:1].isupper() \
-                and norm(doc[s - 2].text) not in kb.phrases:
-            return True
-        if s >= 2 and tn[s - 1] == "of" and tn[s - 2] == "state":
-            return True
-        if nxt is not None and doc[e].text == "," and e + 1 < len(doc) and tn[e + 1] in ("us", "usa"):
-            return True
     return False
+
+
+def place_country_at(doc, j: int) -> Optional[tuple[int, str]]:
+    """A city or region of the offline gazetteer starting at token j -> (end token, country)."""
+    try:
+        from . import gazetteer
+    except ImportError:          # the gazetteer is optional for actor resolution
+        return None
+    n = len(doc)
+    if j >= n or not doc[j].text[:1].isupper():
+        return None
+    for k in (3, 2, 1):
+        if j + k > n or not all(t.text[:1].isupper() or t.text in ("-", "de", "of") for t in doc[j:j + k]):
+            continue
+        p = gazetteer.lookup(doc[j:j + k].text, kinds=("capital", "seat", "city", "region"))
+        if p is not None and p.country:
+            return j + k, p.country
+    return None
 
 
 def _place_word(kb: KnowledgeBase, w: str) -> bool:

@@ -123,19 +123,32 @@ ANIMAL_NEXT = {"pig", "pigs", "fowl", "worm", "worms", "hen", "hens", "dinner", 
                "farm", "farms", "feathers", "roast", "leg", "legs"}
 
 
+# Words that name a ministry's portfolio ("Minister of Energy", "Agriculture Minister").
+PORTFOLIOS = set("""economy economic energy finance finances trade defence defense interior internal justice health
+education agriculture transport transportation industry culture labour labor foreign affairs and national digital
+development investment investments emergency emergencies situations information communications communication
+environment natural resources water ecology science higher sport sports tourism youth social protection
+integration infrastructure commerce mines mining petroleum oil gas planning public works security state the
+territorial administration religious family women children housing urban construction innovation technology
+technologies aerospace fisheries food rural energy trade international relations cooperation european
+migration home environmental climate economic equality veterans budget treasury communications media arts
+heritage""".split())
+
+
 def title_info(phrase_norm: str) -> Optional[tuple[str, str, str]]:
     """(role, display title, sector) for a normalised title phrase, allowing generic 'minister of X'."""
     info = TITLES.get(phrase_norm)
     if info:
         return info
     words = phrase_norm.split()
-    if (phrase_norm.startswith("minister of ") or phrase_norm.startswith("minister for ")) and len(words) <= 6 \
-            and words[-1] not in ("of", "for", "the", "and", "in") and words.count("of") + words.count("for") == 1:
+    if (phrase_norm.startswith("minister of ") or phrase_norm.startswith("minister for ")) and len(words) <= 7 \
+            and words[-1] not in ("of", "for", "the", "and", "in") and words.count("of") + words.count("for") == 1 \
+            and all(w in PORTFOLIOS for w in words[2:]):
         return ("minister", "Minister", "GOV")
-    if phrase_norm.endswith(" minister") and len(phrase_norm.split()) <= 3:
+    if phrase_norm.endswith(" minister") and len(words) <= 3 and all(w in PORTFOLIOS for w in words[:-1]):
         return ("minister", "Minister", "GOV")
     if phrase_norm.startswith("deputy ") or phrase_norm.startswith("vice "):
-        inner = TITLES.get(phrase_norm.split(" ", 1)[1])
+        inner = title_info(phrase_norm.split(" ", 1)[1])
         if inner:
             return ("deputy " + inner[0], "Deputy " + inner[1], inner[2])
     return None

@@ -208,6 +208,15 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
             return (a + dt.timedelta(days=fwd or 7)).isoformat()
         return (a - dt.timedelta(days=back)).isoformat()
 
+    m = re.fullmatch(r"(this|last|next|the|past|coming)\s+weekend", s)
+    if m:  # month precision, like "this week"
+        sat = a + dt.timedelta(days=(5 - a.weekday()) % 7)
+        if m.group(1) in ("last", "past") or (m.group(1) in ("this", "the") and not future and a.weekday() >= 5):
+            sat = a - dt.timedelta(days=(a.weekday() - 5) % 7 or 7)
+        elif m.group(1) in ("next",) and a.weekday() >= 5:
+            sat += dt.timedelta(days=7)
+        return _ym(sat.year, sat.month)
+
     # weeks, months, years ------------------------------------------------------------------
     if re.fullmatch(r"(?:earlier |later )?this week|(?:the )?(?:current|same) week", s):
         return _ym(a.year, a.month)
@@ -249,8 +258,20 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
         if unit == "month":
             return _ym(*_add_months(a, sign * n))
         return f"{a.year + sign * n:04d}"
-    m = re.fullmatch(r"(?:(?:the\s+)?(spring|summer|autumn|fall|winter)|(?:the )?(?:first|second) half of the year)", s)
-    if m:
+    m = re.fullmatch(r"(?:(?:this|last|next|the)\s+)?(spring|summer|autumn|fall|winter)", s)
+    if m:  # a season without a year: the latest one begun (past) or the next one (future)
+        first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[m.group(1)]
+        y = a.year
+        if s.startswith("last "):
+            y = a.year if first + 3 <= a.month else a.year - 1  # the latest season already over
+        elif s.startswith("next "):
+            y = a.year if first > a.month else a.year + 1
+        elif not future and first > a.month:
+            y -= 1
+        elif future and first < a.month:
+            y += 1
+        return f"{y:04d}"
+    if re.fullmatch(r"(?:the )?(?:first|second) half of the year", s):
         return f"{a.year:04d}"
     return None
 
@@ -281,5 +302,5 @@ DATE_EXPR_RE = re.compile(
     rf"|(?:last|next|this|past|coming)\s+(?:week|month|year)"
     rf"|(?:the\s+day\s+before\s+)?yesterday|(?:the\s+day\s+after\s+)?tomorrow|today"
     rf"|{_NUM}\s+(?:day|week|month|year)s?\s+ago"
-    rf"|(?:almost|nearly|about|some|over|more than)?\s*{_NUM}\s+(?:years?|decades?)\s+(?:later|after|ago)"
+    rf"|(?:(?:almost|nearly|about|some|over|more than)\s+)?{_NUM}\s+(?:years?|decades?)\s+(?:later|after|ago)"
     rf")\b")

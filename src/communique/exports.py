@@ -23,6 +23,9 @@ GDELT rows have the 61 columns of the GDELT 2.0 event table (`GDELT_COLUMNS`) fo
 - ``IsRootEvent``: 1 when the evidence lies in the article's first paragraph;
 - ``DATEADDED``: the ``date_added`` argument (YYYYMMDDHHMMSS), default the published date at 000000.
 
+Integer columns (GLOBALEVENTID, SQLDATE, MonthYear, Year, DATEADDED, ...) are Python ints, as in
+GDELT's own tables; unknown values are empty strings.
+
 Extra columns (`GDELT_EXTRA_COLUMNS`):
 
 =================  ==========================================================================
@@ -145,6 +148,18 @@ def _entity(ref: ActorRef, actors: dict[str, Actor]) -> Optional[dict[str, Any]]
     return ent
 
 
+_RESOLUTION = {"venue": 5, "capital": 4, "seat": 4, "city": 4, "region": 2, "country": 1}
+
+
+def _resolution(loc) -> int:
+    """PLOVER/Mordecai location resolution: 5 sub-city, 4 city, 2 province/region, 1 country."""
+    from .gazetteer import lookup
+    p = lookup(loc.name, loc.country) if loc.name else None
+    if p is not None:
+        return _RESOLUTION.get(p.kind, 4)
+    return 4 if loc.lat is not None else 1
+
+
 def _country_name(iso3: Optional[str]) -> Optional[str]:
     from .gazetteer import country_name
     return country_name(iso3) if iso3 else None
@@ -179,7 +194,7 @@ def plover_records(coded: CodedArticle, when: Optional[Iterable[str]] = None) ->
                 "resolved_place": loc.name,
                 "lat": loc.lat, "lon": loc.lon,
                 "country_code": loc.country,
-                "resolution": 4 if loc.lat is not None else 1,
+                "resolution": _resolution(loc),
             }
         rec["event_text"] = [e.evidence.text]
         rec["quad_code"] = e.cameo.quad_class
@@ -254,13 +269,14 @@ def gdelt_rows(coded: CodedArticle, when: Optional[Iterable[str]] = None,
     art = coded.article
     para_end = _first_paragraph_end(coded.text)
     pub = art.published or ""
-    added = date_added or (pub.replace("-", "") + "000000" if pub else "")
+    added: Any = date_added or (pub.replace("-", "") + "000000" if pub else "")
+    added = int(added) if str(added).isdigit() else added
     rows = []
     for e in _events(coded, when):
         day = e.date if e.date and len(e.date) == 10 else (pub or None)
         if day:
             y, m, d = int(day[:4]), int(day[5:7]), int(day[8:10])
-            date_cols = [f"{y:04d}{m:02d}{d:02d}", f"{y:04d}{m:02d}", y, _fraction(y, m, d)]
+            date_cols = [y * 10000 + m * 100 + d, y * 100 + m, y, _fraction(y, m, d)]
         else:
             date_cols = ["", "", "", ""]
         code = e.cameo.code
@@ -285,6 +301,20 @@ def gdelt_rows(coded: CodedArticle, when: Optional[Iterable[str]] = None,
                 ";".join(e.sectors), e.quote or "", e.trigger or ""]
         rows.append(row)
     return rows
+
+
+def to_tsv(rows: list[list], header: bool = False, extra: bool = True) -> str:
+    """GDELT rows as TSV text (one line per event).  Tabs and line breaks inside cells become spaces;
+    `extra=False` drops our extra columns (pure GDELT 2.0 layout); `header` adds the column names
+    (GDELT's own files have none)."""
+    n = len(GDELT_COLUMNS) + (len(GDELT_EXTRA_COLUMNS) if extra else 0)
+
+    def cell(v: Any) -> str:
+        return "" if v is None else " ".join(str(v).split()) if isinstance(v, str) else str(v)
+
+    lines = ["\t".join((GDELT_COLUMNS + GDELT_EXTRA_COLUMNS)[:n])] if header else []
+    lines += ["\t".join(cell(v) for v in row[:n]) for row in rows]
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 # ------------------------------------------------------------------------------------------- CSV
@@ -313,5 +343,5 @@ def csv_rows(coded: CodedArticle, when: Optional[Iterable[str]] = None) -> list[
     return out
 
 
-__all__ = ["plover_records", "gdelt_rows", "csv_rows", "GDELT_COLUMNS", "GDELT_EXTRA_COLUMNS",
+__all__ = ["plover_records", "gdelt_rows", "to_tsv", "csv_rows", "GDELT_COLUMNS", "GDELT_EXTRA_COLUMNS",
            "CSV_COLUMNS", "date_range"]

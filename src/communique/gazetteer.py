@@ -156,6 +156,11 @@ def find_places(text: str, kinds: Optional[tuple[str, ...]] = None) -> list[tupl
     """Gazetteer places named in a text: (start, end, place), offsets into `text`, longest names
     first.  Names must start with a capital letter (or a digit) in the text, so "nice" or "split"
     are not places."""
+    return list(_find_places(text, tuple(kinds) if kinds else None))
+
+
+@lru_cache(maxsize=4096)
+def _find_places(text: str, kinds: Optional[tuple[str, ...]]) -> tuple[tuple[int, int, Place], ...]:
     ntext, pos = _norm_with_map(text)
     index = _table()[1]
     words = [(m.start(), m.end()) for m in re.finditer(r"[^ ]+", ntext)]
@@ -182,4 +187,4 @@ def find_places(text: str, kinds: Optional[tuple[str, ...]] = None) -> list[tupl
             i += n
         else:
             i += 1
-    return found
+    return tuple(found)

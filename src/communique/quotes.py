@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import logging
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -22,12 +23,14 @@ from . import quotes_indirect, quotes_marks
 from .quotes_speakers import (QUOTE_CHARS, ROLE_NOUNS, SENT_END, Mentions, Resolver, is_speech,
                               subject_of)
 
+_log = logging.getLogger(__name__)
 _COLON_LINE = re.compile(r"([A-Z][^:\n\"\u201c\u201d\u00ab\u00bb\d]{1,60}?):[ \t]+(\S[^\n]*)")
 _WORD = re.compile(r"[\w\u2019'-]+")
 _SMALL = frozenset("a an and as at by for in of on or the to with from".split())
 _NOT_SPEAKERS = frozenset("""question answer q a note source photo read update related editor
 editor's see also video watch listen tags live breaking exclusive opinion analysis""".split())
 _DASH = frozenset({"-", "\u2014", "\u2013", "--"})
+_TURN = re.compile(r"(?:[\u2014\u2013]|--?(?=\s)|(?:Q|A|Question|Answer)\s*[:.])\s*")
 
 
 @dataclass
@@ -38,6 +41,7 @@ class _Item:
     raw: Optional[quotes_marks.RawQuote] = None
     reported: Optional[quotes_indirect.Reported] = None
     prefix: Optional[tuple[int, int]] = None   # "Name:" paragraph prefix
+    turn: bool = False                         # an answer in an interview transcript
     speaker: Optional[Speaker] = None
     cue: Optional[str] = None
 
@@ -63,6 +67,8 @@ class _Annotator:
         self.text = text
         self.paras = quotes_marks.paragraphs(text)
         self.tok_starts = [t.idx for t in doc]
+        self.last_cue: Optional[str] = None
+        self._interviewee: Optional[Speaker] = None
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Quote]:
@@ -76,15 +82,21 @@ class _Annotator:
         self.res = Resolver(self.doc, self.mentions, self.paras)
         items = [_Item(r.start, r.end, True, raw=r) for r in raws]
         items += self._colon_paragraphs(raws)
+        items += self._transcript_turns(raws)
         for rep in quotes_indirect.find(self.doc, marks):
             items.append(_Item(rep.start, rep.end, False, reported=rep, cue=rep.cue))
         items.sort(key=lambda it: (it.start, -it.end))
         out: list[Quote] = []
         for it in items:
-            keep = self._attribute(it)
+            try:
+                keep = self._attribute(it)
+            except Exception:  # a parse we did not foresee costs this speaker, not the article
+                _log.warning("quote attribution failed at %d-%d", it.start, it.end, exc_info=True)
+                it.speaker, keep = None, it.direct
             if not keep:
                 continue
             self.res.remember(it.speaker, it.end)
+            self.last_cue = it.cue
             out.append(Quote(id=f"q{len(out) + 1}", text=self.text[it.start:it.end], start=it.start,
                              end=it.end, direct=it.direct, speaker=it.speaker or Speaker(), cue=it.cue))
         return out
@@ -129,33 +141,31 @@ class _Annotator:
         if it.reported is not None:
             it.speaker = self.res.from_subject(it.reported.subject) if it.reported.subject is not None else None
             return True
+        if it.turn:
+            # the interviewee: the person the introduction is about
+            it.speaker = self._interviewee
+            return it.speaker is not None
         if it.prefix is not None:
             it.speaker = self._prefix_speaker(*it.prefix)
             it.cue = ":"
             return it.speaker is not None
         r = it.raw
         content = self.text[r.start:r.end]
-        last_char = self.text[r.end:r.close_mark].strip()[-1:] if r.close_mark else ""
-        ends_open = last_char == "," or content[-1:] in ",?!\u2014-" or (content[-1:] not in ".\u2026")
+        # an attribution right after the quote wins (it rules out new sentences itself);
+        # otherwise the one leading into it
         post = self._post_cue(r)
-        pre = self._pre_cue(r)
-        chosen = None
-        if post and (ends_open or post[2]):
-            chosen = post
-        elif pre:
-            chosen = pre
-        elif post:
-            chosen = post
+        pre = None if post else self._pre_cue(r)
+        chosen = post or pre
         words = len(_WORD.findall(content))
         if chosen is None:
             if words < 4 or self._title_like(content):
                 return False
             it.speaker = self._continuation(r)
+            if it.speaker is not None and it.speaker == self.res.last:
+                it.cue = self.last_cue  # the same speaker goes on: the same cue
             return True
         verb, subj, _tight = chosen
-        if words < 2 and not (post and chosen is post):
-            return False
-        if self._title_like(content) and chosen is not post:
+        if (words < 2 or self._title_like(content)) and not post:
             return False
         if verb is not None:
             it.cue = "according to" if verb.lower_ == "according" else verb.text
@@ -326,6 +336,26 @@ class _Annotator:
     def _prefix_speaker(self, s: int, e: int) -> Optional[Speaker]:
         tok = self._prefix_mention(s, e)
         return self.res.from_subject(tok) if tok is not None else None
+
+    def _transcript_turns(self, raws) -> list[_Item]:
+        """Interview transcripts: paragraphs opened by a dash ("\u2014 How close are you?") or by
+        Q:/A: markers.  The answers are direct quotes of the interviewee."""
+        turns = []
+        for lo, hi in self.paras:
+            m = _TURN.match(self.text, lo, hi)
+            if m and m.end() < hi:
+                turns.append((m.group(0).strip().lower(), m.end(), hi))
+        questions = [t for t in turns if t[0][:1] == "q" or self.text[t[1]:t[2]].rstrip().endswith("?")]
+        answers = [t for t in turns if t not in questions and (t[0][:1] in ("a", "\u2014", "\u2013", "-"))]
+        if not questions or not answers:
+            return []
+        self._interviewee = self.res.antecedent(min(t[1] for t in turns), "person")
+        out = []
+        for _, s, e in answers:
+            if any(r.start < e and s < r.end for r in raws) or len(_WORD.findall(self.text[s:e])) < 3:
+                continue
+            out.append(_Item(s, e, True, turn=True))
+        return out
 
     def _colon_paragraphs(self, raws) -> list[_Item]:
         """Paragraphs shaped "Speaker: statement" (headlines, interview transcripts), no marks."""

@@ -87,17 +87,50 @@ def _plover(code: str) -> Plover:
     return Plover(ptype, mode, tuple(contexts or ()))
 
 
-def classify(q: Quote) -> Optional[tuple[str, str, float]]:
-    """(CAMEO code, trigger, confidence) for a statement, or None when it is not an event."""
+def classify(q: Quote) -> Optional[tuple[str, str, float, Optional[tuple[int, int]]]]:
+    """(CAMEO code, trigger, confidence, trigger span or None) for a statement, or None when it
+    is not an event.  The span (char offsets) is given for triggers found in the wording."""
     cue = (q.cue or "").lower()
     for cand in (cue, cue[:-1], cue[:-2], cue[:-3], cue[:-3] + "e", cue[:-4]):
         if cand in CUE_CODES:
-            return CUE_CODES[cand], q.cue, CONFIDENCE_CUE
+            return CUE_CODES[cand], q.cue, CONFIDENCE_CUE, None
     for code, pat in CONTENT_CODES:
         m = pat.search(q.text)
         if m:
-            return code, m.group(0), CONFIDENCE_CONTENT
+            return code, m.group(0), CONFIDENCE_CONTENT, (q.start + m.start(), q.start + m.end())
     return None
+
+
+CONFLICT_ROOTS = frozenset({"10", "11", "12", "13"})
+
+
+def _eligible(doc, m, code: str, span: Optional[tuple[int, int]]) -> bool:
+    """Can mention `m` be the target of a statement coded `code` whose trigger is at `span`?
+    Conflict statements are aimed at someone in the trigger's sentence, never at a partner
+    ("in coordination with X"); what is rejected is not the rejecting subject."""
+    if span is None:
+        return True
+    tok = doc.char_span(m.start, m.end, alignment_mode="expand")
+    trig = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tok is None or trig is None or len(tok) == 0 or len(trig) == 0:
+        return False
+    sent = trig[0].sent
+    if not (sent.start_char <= m.start < sent.end_char):
+        return False
+    root = tok.root
+    if code[:2] in CONFLICT_ROOTS:
+        r = root
+        while r.dep_ == "conj" and r.head is not r:
+            r = r.head
+        if r.dep_ == "pobj" and r.head.lower_ in ("with", "alongside"):
+            return False
+    if code[:2] == "12":
+        head = root
+        while head.dep_ in ("compound", "poss", "amod") and head.head is not head:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return False
+    return True
 
 
 def _actor_ref(table: dict, key: Optional[str], name: Optional[str] = None,
@@ -108,17 +141,21 @@ def _actor_ref(table: dict, key: Optional[str], name: Optional[str] = None,
     return ActorRef(key, country, None, name)
 
 
-def _target(doc, q: Quote, table: dict, mentions: list) -> Optional[str]:
+def _target(doc, q: Quote, table: dict, mentions: list, code: str = "051",
+            span: Optional[tuple[int, int]] = None) -> Optional[str]:
     """Actor key of the party the statement is about."""
     sp_key = q.speaker.actor
     sp_country = q.speaker.country or (table[sp_key].country if sp_key in table else None)
-    inside = [m for m in mentions if q.start <= m.start and m.end <= q.end and m.key in table]
+    inside = [m for m in mentions if q.start <= m.start and m.end <= q.end and m.key in table
+              and _eligible(doc, m, code, span)]
     others = [m.key for m in inside if m.key != sp_key
               and (sp_country is None or table[m.key].country != sp_country)]
     if others:
         key = Counter(others).most_common(1)[0][0]
+        if code[:2] != "05":
+            return key
         return _interlocutor(table, mentions, table[key].country, key, sp_key)
-    if _SECOND_PERSON.search(q.text):
+    if _SECOND_PERSON.search(q.text) and code[:2] not in CONFLICT_ROOTS:
         # the addressee: the most mentioned actor of another country
         counts = Counter(m.key for m in mentions if m.key in table and m.key != sp_key
                          and table[m.key].country and table[m.key].country != sp_country)
@@ -158,8 +195,8 @@ def statement_events(doc) -> list[Event]:
         cls = classify(q)
         if cls is None:
             continue
-        code, trigger, conf = cls
-        tgt = _target(doc, q, table, mentions)
+        code, trigger, conf, span = cls
+        tgt = _target(doc, q, table, mentions, code, span)
         if tgt is None or tgt == q.speaker.actor:
             continue
         if not q.direct:

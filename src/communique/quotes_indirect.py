@@ -131,7 +131,7 @@ def _speech(tok, direct) -> Optional[Reported]:
         comps = [c for c in tok.children if c.dep_ == "ccomp"
                  and not _mostly_quoted(direct, *_extent(c))]
         if not comps:
-            comps = _that_clause(tok)
+            comps = _that_clause(tok) or _misparsed_clause(tok)
         if not comps:
             return None
         after = [c for c in comps if c.i > tok.i]
@@ -153,6 +153,22 @@ def _speech(tok, direct) -> Optional[Reported]:
     if span is None or _mostly_quoted(direct, *span):
         return None
     return Reported(span[0], span[1], tok, subject_of(tok), tok.text)
+
+
+ZERO_THAT_LEMMAS = frozenset("say add note stress claim insist argue warn state explain".split())
+
+
+def _misparsed_clause(verb) -> list:
+    """'saying the police operation targeted networks': the parser made the clause an object.
+    A finite verb inside a long object betrays it."""
+    if verb.lemma_.lower() not in ZERO_THAT_LEMMAS:
+        return []
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i > verb.i:
+            sub = list(c.subtree)
+            if len(sub) >= 4 and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t is not c for t in sub):
+                return [c]
+    return []
 
 
 def _that_clause(verb) -> list:

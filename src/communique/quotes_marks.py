@@ -33,7 +33,7 @@ _CUE_WORDS = (r"said|says|say|added|adds|noted|notes|stressed|stresses|told|tell
               r"emphasi[sz]ed|underlined|explained|declared|remarked|continued|concluded|"
               r"insisted|warned|asked|wrote|according")
 _INLINE_CUE = re.compile(
-    r"(?:[,?!]|\.\.\.|\u2026)['\u2019\u201d\"]?\s+(?:(?:" + _CUE_WORDS + r")\b|(?:he|she|they|it|we|I)\s+(?:" + _CUE_WORDS
+    r"(?:[,?!]|\.\.\.|\u2026)['\u2019\u201d\"]{0,2}\s+(?:(?:" + _CUE_WORDS + r")\b|(?:he|she|they|it|we|I)\s+(?:" + _CUE_WORDS
     + r")\b|(?:the\s+|a\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\s+(?:" + _CUE_WORDS + r")\b)")
 
 
@@ -246,6 +246,13 @@ def scan(text: str) -> list[RawQuote]:
                 pending = RawQuote(pending.start, hi, pending.open_mark, None, "double",
                                    pending.paragraph, pending.paragraphs + 1, pending.repaired)
                 open_at = None
+            elif (quotes and quotes[0].open_mark is None and quotes[0].start == _trim(text, lo, hi)[0]
+                  and _unclosed_end(text, pending.start, pending.end) == pending.end):
+                # the continuation paragraph lost its opening mark but closes the quote
+                q0 = quotes.pop(0)
+                found.append(RawQuote(pending.start, q0.end, pending.open_mark, q0.close_mark, "double",
+                                      pending.paragraph, pending.paragraphs + 1, True))
+                pending = None
             else:
                 found.append(_close_pending(text, pending, paras))
                 pending = None

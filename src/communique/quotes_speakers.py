@@ -21,12 +21,12 @@ say tell note stress emphasize emphasise add state announce declare underline un
 confirm assure warn claim insist argue reiterate explain remark observe affirm reaffirm assert
 admit acknowledge deny allege indicate highlight recall suggest write comment reply respond answer
 continue conclude ask tweet post quip complain urge point told put clarify specify inform predict
-vow pledge promise maintain contend caution lament concede report express
+vow pledge promise maintain contend caution lament concede report express quote cite
 """.split())
 PARTIAL_LEMMAS = frozenset("call describe term dub label characterize characterise brand".split())
 # verbs that introduce reported content in a that-/zero-clause (indirect speech)
 INDIRECT_LEMMAS = SPEECH_LEMMAS - {"ask", "urge", "tweet", "post", "continue", "put", "express",
-                                   "pledge", "vow", "promise", "report", "write"}
+                                   "pledge", "vow", "promise", "report", "write", "quote", "cite"}
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUNS_GROUP = frozenset({"they", "it", "we", "its", "their", "them"})
 SENT_END = frozenset({".", "!", "?", ";"})
@@ -68,6 +68,7 @@ class Mentions:
     def __init__(self, doc, exclude: Iterable[tuple[int, int]] = ()):
         table = doc._.actor_table or {}
         raw = doc._.actor_mentions or []
+        src = source_text(doc)
         items: list[M] = []
         for m in raw:
             a = table.get(m.key)
@@ -81,25 +82,27 @@ class Mentions:
         full: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ in PERSON_LABELS and len(ent) > 1:
-                full.setdefault(ent[-1].text, ent.text)
+                full.setdefault(src[ent[-1].idx:ent.end_char], src[ent.start_char:ent.end_char])
         for ent in doc.ents:
-            if ent.label_ not in PERSON_LABELS | GROUP_LABELS and ent.text not in full:
-                continue
             s, e = ent.start_char, ent.end_char
+            etext = src[s:e]
+            if ent.label_ not in PERSON_LABELS | GROUP_LABELS and etext not in full:
+                continue
             if any(a < e and s < b for a, b in covered):
                 continue
-            if ent.label_ in PERSON_LABELS or ent.text in full:
-                kind, name = "person", full.get(ent[-1].text, ent.text)
+            if ent.label_ in PERSON_LABELS or etext in full:
+                kind, name = "person", full.get(src[ent[-1].idx:e], etext)
             else:
                 kind = "country" if ent.label_ in {"GPE", "NORP"} else "organization"
-                name = ent.text
-            items.append(M(s, e, None, ent.text, kind, name))
+                name = etext
+            items.append(M(s, e, None, etext, kind, name))
             covered.append((s, e))
         for tok in doc:
-            if tok.text in full and tok.text[:1].isupper() and not tok.ent_type_:
+            ttext = src[tok.idx:tok.idx + len(tok)]
+            if ttext in full and ttext[:1].isupper() and not tok.ent_type_:
                 s, e = tok.idx, tok.idx + len(tok)
                 if not any(a < e and s < b for a, b in covered):
-                    items.append(M(s, e, None, tok.text, "person", full[tok.text]))
+                    items.append(M(s, e, None, ttext, "person", full[ttext]))
                     covered.append((s, e))
         # Subjects described by their role ("The Malaysian foreign minister conveyed ..."):
         # candidates for later "the minister said"
@@ -110,7 +113,7 @@ class Mentions:
                 s, e = np_range(tok, 0, len(doc.text))
                 if not any(x.start < e and s < x.end and (x.kind == "person" or x.start <= tok.idx < x.end)
                            for x in items):
-                    txt = doc.text[s:e]
+                    txt = src[s:e]
                     items.append(M(s, e, None, txt, "person", txt, role=True))
                     covered.append((s, e))
         items.sort(key=lambda x: (x.start, x.end))
@@ -158,6 +161,11 @@ class Mentions:
         return out
 
 
+def source_text(doc) -> str:
+    """The original article text (offsets point into it); ``doc.text`` may be a masked copy."""
+    return doc._.source_text if doc._.source_text is not None else doc.text
+
+
 def is_speech(tok, partial: bool = False) -> bool:
     lem = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_ in ("VBD", "VBZ", "VBN", "VBG", "VBP", "VB")):
@@ -176,6 +184,11 @@ def subject_of(verb) -> Optional[object]:
         return None
     v = verb
     for _ in range(4):
+        if v.lemma_.lower() in ("quote", "cite"):
+            # "Interfax quoted Lavrov as saying": the one quoted speaks
+            for c in v.children:
+                if c.dep_ == "dobj":
+                    return c
         subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         subs = [_undateline(c) for c in subs]
         subs = [c for c in subs if c is not None and not _crosses_paragraph(c, v)]
@@ -191,6 +204,8 @@ def subject_of(verb) -> Optional[object]:
             if v.dep_ == "relcl":
                 return v.head
             v = v.head
+            if v.dep_ == "prep" and v.head is not v:   # "... quoted X as saying"
+                v = v.head
             continue
         break
     return _left_np(verb)
@@ -273,6 +288,7 @@ class Resolver:
         self.last_offset = -1                 # where that speaker's statement ended
         self.kinds: dict[Speaker, str] = {}   # kind of every speaker handed out
         self.doc = doc
+        self.src = source_text(doc)
         self.mentions = mentions
         self.paras = paras
         self.para_starts = [p[0] for p in paras]
@@ -296,13 +312,25 @@ class Resolver:
                 if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
                     # "an Egyptian official said": someone unnamed, never an earlier person
                     s, e = np_range(head, 0, len(self.doc.text))
-                    sp = Speaker(None, self.doc.text[s:e], m.country)
+                    sp = Speaker(None, self.src[s:e], m.country)
                     self.kinds[sp] = "person"
                     return sp
                 alt = self._check_nominal(head, m)
                 if alt is not None:
                     return alt
+                mods = self._proper_modifiers(head)
+                if mods and not self._described_by(m.key, mods, head.idx):
+                    # "the CITIC chairman" linked to someone never described that way: keep the role
+                    s, e = np_range(head, 0, len(self.doc.text))
+                    sp = Speaker(None, self.src[s:e], None)
+                    self.kinds[sp] = "person"
+                    return sp
             return self._sp(m)
+        for c in head.children:   # "Its spokesman, Dmitry Peskov, said"
+            if c.dep_ == "appos":
+                a = self.mentions.covering(c.idx, c.idx + len(c))
+                if a is not None and a.kind == "person" and not a.role:
+                    return self._sp(a)
         low = head.lower_
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
             return self.resolve_pronoun(head)
@@ -313,7 +341,7 @@ class Resolver:
         lemma = head.lemma_.lower()
         if persons and lemma not in ORG_NOUNS:
             return self._sp(persons[0])
-        text = self.doc._.source_text if self.doc._.source_text is not None else self.doc.text
+        text = self.src
         if head.pos_ in ("NOUN", "PROPN") and lemma in ROLE_NOUNS:
             plural = head.tag_ in ("NNS", "NNPS")
             # "a spokesperson for the ministry": the organisation speaks
@@ -331,7 +359,9 @@ class Resolver:
                 prefer = [x.text for x in inside] + [head.text]
                 if len(mod) > 1:
                     prefer += [" ".join(mod), " ".join(mod[-2:])]
-                ant = self.antecedent(head.idx, "person", country=country, prefer=prefer)
+                # "the CITIC chairman": described by a name, so only someone described that way
+                strict = bool(self._proper_modifiers(head)) and not country
+                ant = self.antecedent(head.idx, "person", country=country, prefer=prefer, strict=strict)
                 if ant is not None:
                     return ant
             # "Oman's foreign minister" with no resolved person: the role, in its country
@@ -395,13 +425,23 @@ class Resolver:
         """Does a modifier of `head` ("Kazakh" diplomat) share a 4+ letter stem with a word
         around mention `c` ("Minister of Kazakhstan Roman Vassilenko")?"""
         mods = [t.lower_ for t in head.children if t.dep_ in ("amod", "compound") and len(t) >= 4]
-        if not mods:
+        return self._described_by(c.key, mods, c.end)
+
+    def _described_by(self, key: Optional[str], mods: list[str], upto: int) -> bool:
+        """Is one of `mods` (or a word sharing its stem: Malaysian/Malaysia) found around an
+        earlier mention of actor `key`?"""
+        if not mods or key is None:
             return False
         words = []
         for x in self.mentions.items:  # every mention of that actor, with its context
-            if x.key == c.key and x.start < c.end:
-                words += re.findall(r"\w{4,}", self.doc.text[max(0, x.start - 40):x.end].lower())
+            if x.key == key and x.end <= upto:
+                words += re.findall(r"\w{4,}", self.src[max(0, x.start - 40):x.end].lower())
         return any(w[:4] == m[:4] and (w.startswith(m[:5]) or m.startswith(w[:5])) for w in words for m in mods)
+
+    def _proper_modifiers(self, head) -> list[str]:
+        """Capitalised modifiers of a described speaker: "CITIC" chairman, "Oman's" minister."""
+        return [t.lower_ for t in head.children
+                if t.dep_ in ("amod", "compound", "poss") and len(t) >= 4 and t.text[:1].isupper()]
 
     def resolve_pronoun(self, tok) -> Optional[Speaker]:
         low = tok.lower_
@@ -452,9 +492,9 @@ class Resolver:
         if tok is None:
             return False
         s, e = np_range(tok, 0, len(self.doc.text))
-        before = re.split(r"[.!?\n]", self.doc.text[max(0, s - 40):s])[-1]
-        after = re.split(r"[.!?\n\"\u201c\u201d]", self.doc.text[e:e + 30])[0]
-        seg = " " + re.sub(r"[^\w]+", " ", (before + self.doc.text[s:e] + after).lower()) + " "
+        before = re.split(r"[.!?\n]", self.src[max(0, s - 40):s])[-1]
+        after = re.split(r"[.!?\n\"\u201c\u201d]", self.src[e:e + 30])[0]
+        seg = " " + re.sub(r"[^\w]+", " ", (before + self.src[s:e] + after).lower()) + " "
         return any(f" {w} " in seg for w in words)
 
     def _is_subject(self, m: M) -> bool:

@@ -32,7 +32,8 @@ _KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     (r"aviation|air[\s\-](?:routes?|links?|connections?|services?|traffic|communication|transport)|"
      r"(?:direct\s+)?flights?|airlines?|airports?|civil\s+aviation", ("aviation",)),
     (r"agricultur(?:e|al)|agro[\s\-]?(?:industrial|industry|food|business)?|agri[\s\-]?food|agribusiness|"
-     r"farming|livestock|irrigation|fertili[sz]ers?|grain|wheat|fisher(?:y|ies)|food\s+security",
+     r"farming|livestock|irrigation|fertili[sz]ers?|grain|wheat|fisher(?:y|ies)|food\s+security|"
+     r"phytosanitary|veterinary",
      ("agriculture",)),
     (r"energy|oil|(?:natural\s+)?gas|petroleum|electricity|power\s+(?:generation|plants?|grids?)|"
      r"nuclear\s+power|renewables?|renewable\s+energy|solar|wind\s+power|hydro(?:power|electric)|lng|"
@@ -58,17 +59,28 @@ _KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 # Nouns that make a preceding keyword a field of cooperation ("energy projects", "trade ties").
-_FRAME_NOUNS = (r"sectors?|spheres?|fields?|areas?|domains?|industr(?:y|ies)|cooperation|collaboration|"
+_FRAME_NOUNS = (r"sectors?|spheres?|domains?|industr(?:y|ies)|cooperation|collaboration|"
                 r"partnership|projects?|ties|links|connections?|relations|agreements?|deals?|memorand(?:um|a)|"
-                r"corridors?|exchanges?|initiatives?|programmes?|programs?|hubs?|infrastructure|interaction|"
-                r"integration|dialogue|potential|investments?|capacit(?:y|ies)|development|routes?|"
-                r"complex|turnover|contracts?|investments?|ventures?")
+                r"exchanges?|initiatives?|programmes?|programs?|interaction|integration|dialogue|potential|"
+                r"investments?|turnover|contracts?|ventures?|opportunities|prospects|complex")
+# Nouns for physical things ("energy infrastructure", "logistics hubs"): a frame only when the sentence
+# speaks of cooperation or building (so "strikes on energy infrastructure" names no sector).
+_WEAK_FRAME_NOUNS = (r"corridors?|hubs?|infrastructure|capacit(?:y|ies)|development|routes?|funds?|parks?|"
+                     r"clusters?|plants?|companies|enterprises|firms|fields?|areas?")
+_COOPERATION_CUE = re.compile(
+    r"\b(?:cooperat\w*|collaborat\w*|partner\w*|joint(?:ly)?|agree\w*|projects?|invest\w*|develop\w*|"
+    r"expan\w*|boost\w*|strengthen\w*|build\w*|construct\w*|launch\w*|implement\w*|memorand\w*|"
+    r"sign\w*|moderni[sz]\w*|creat\w*|establish\w*|promot\w*|prospects?|opportunit\w*)\b", re.I)
 # Words after which a list of fields of cooperation follows.
 _ANCHOR = (r"(?:cooperat(?:ion|e|ing|ed)|collaborat(?:ion|e|ing)|partnership|projects?|ties|interaction|"
            r"prospects|opportunities|potential|invest(?:ments?|ing)?|agreements?|memorand(?:um|a)|deals?|"
            r"relations|engagement|exchanges?|initiatives?|programmes?|programs?|work(?:ing)?|partners?)"
            r"\s+(?:in|on|within|across|covering|spanning|regarding|concerning|including|such\s+as)\b"
            r"|(?:prospects|opportunities|potential)\s+for\b"
+           r"|(?:agreements?|memorand(?:um|a)|documents?|deals?|contracts?)\s+(?:were\s+|was\s+)?signed\s+"
+           r"(?:on|in)\b"
+           r"|(?:signed|concluded|inked)\s+(?:an?\s+|the\s+|\w+\s+)?(?:agreements?|memorand(?:um|a)|deals?|"
+           r"documents?)\s+(?:on|in)\b"
            r"|(?:fields?|spheres?|areas?|sectors?|domains?|industries)\s+(?:of|such\s+as|like|including)\b"
            r"|(?:in|on)\s+(?:the\s+)?(?:fields?|spheres?|areas?|sectors?|domains?)\s+of\b")
 # The list after an anchor ends at a clause boundary.
@@ -79,7 +91,10 @@ _BOUNDARY = re.compile(
 
 # Phrases that are a sector by themselves.
 _STANDALONE = [
-    (r"(?:direct|regular|new|charter|passenger|scheduled)\s+(?:air\s+)?flights?", ("aviation",)),
+    (r"(?:direct|regular|new|charter|passenger|scheduled|cargo)\s+(?:air\s+)?flights?", ("aviation",)),
+    (r"flights?\s+(?:between|linking|connecting)", ("aviation",)),
+    (r"digital\s+(?:technolog(?:y|ies)|economy|transformation|infrastructure|solutions|platforms?|services)|"
+     r"e[\s\-]?government", ("digitalization", "technology")),
     (r"air\s+(?:routes?|links?|connections?|services?|communication|traffic)", ("aviation",)),
     (r"trade\s+turnover|bilateral\s+trade|mutual\s+trade|foreign\s+trade", ("trade",)),
     (r"(?:foreign\s+)?direct\s+investments?|investment\s+projects?", ("investment",)),
@@ -93,11 +108,13 @@ def _compiled():
     kw = [(re.compile(rf"\b(?:{p})\b", re.I), secs) for p, secs in _KEYWORDS]
     frame_after = re.compile(
         rf"^(?:[\s\-]+(?:related|based))?[\s\-]+(?:{_FRAME_NOUNS})\b", re.I)
+    weak_after = re.compile(
+        rf"^(?:[\s\-]+(?:related|based))?[\s\-]+(?:{_WEAK_FRAME_NOUNS})\b", re.I)
     anchor = re.compile(_ANCHOR, re.I)
     standalone = [(re.compile(rf"\b(?:{p})\b", re.I), secs) for p, secs in _STANDALONE]
     lst = re.compile(r"^(?:\s*(?:,|and|or|&|as\s+well\s+as|as\s+well\s+as\s+in|in|the|of|field|fields|sphere|"
                      r"spheres|area|areas|sector|sectors)\s*)+$", re.I)
-    return kw, frame_after, anchor, standalone, lst
+    return kw, frame_after, anchor, standalone, lst, weak_after
 
 
 def _keyword_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -118,7 +135,7 @@ def _keyword_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
 
 def _framed(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Keyword spans that the text frames as fields of cooperation."""
-    _, frame_after, anchor, standalone, lst = _compiled()
+    _, frame_after, anchor, standalone, lst, weak_after = _compiled()
     spans = _keyword_spans(text)
     keep: dict[tuple[int, int], tuple[str, ...]] = {}
     # 1. lists after an anchor, up to a clause boundary
@@ -131,7 +148,8 @@ def _framed(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
                 keep[(s, e)] = secs
     # 2. keyword (or a coordinated list of keywords) right before a frame noun
     for i, (s, e, secs) in enumerate(spans):
-        if not frame_after.match(text[e:e + 40]):
+        after = text[e:e + 40]
+        if not frame_after.match(after) and not (weak_after.match(after) and _cue_near(text, s)):
             continue
         keep[(s, e)] = secs
         j = i
@@ -150,14 +168,27 @@ def _framed(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return sorted((s, e, secs) for (s, e), secs in keep.items())
 
 
+def _cue_near(text: str, pos: int) -> bool:
+    """Does the sentence around `pos` speak of cooperation or building?"""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos)) + 1
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return bool(_COOPERATION_CUE.search(text, start, end))
+
+
 def sectors_of(text: str) -> list[str]:
     """Sectors of cooperation the text names, in the order of `SECTORS`."""
     if not text:
         return []
+    return list(_sectors_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _sectors_cached(text: str) -> tuple[str, ...]:
     found = set()
     for _, _, secs in _framed(text):
         found.update(secs)
-    return [s for s in SECTORS if s in found]
+    return tuple(s for s in SECTORS if s in found)
 
 
 # ------------------------------------------------------------------------------ PLOVER contexts
@@ -227,6 +258,11 @@ def contexts_of(text: str, plover_type: Optional[str] = None) -> list[str]:
     Sectors of cooperation give economic/technology/military/health; topic words give the other
     contexts; a consultation (CONSULT) is always diplomatic, and AGREE/SUPPORT are when the text
     does not name another context."""
+    return list(_contexts_cached(text or "", (plover_type or "").upper()))
+
+
+@lru_cache(maxsize=4096)
+def _contexts_cached(text: str, t: str) -> tuple[str, ...]:
     from .codebook import PLOVER_CONTEXTS
     found: set[str] = set()
     if text:
@@ -235,7 +271,6 @@ def contexts_of(text: str, plover_type: Optional[str] = None) -> list[str]:
         for rx, ctx in _topic_rx():
             if rx.search(text):
                 found.add(ctx)
-    t = (plover_type or "").upper()
     if t == "CONSULT" or (t in _DIPLOMATIC_TYPES and not found):
         found.add("diplomatic")
-    return [c for c in PLOVER_CONTEXTS if c in found]
+    return tuple(c for c in PLOVER_CONTEXTS if c in found)

@@ -101,7 +101,10 @@ def read_file(path: str, fetch: bool = False) -> Iterator[tuple]:
 
 
 def code_partition(items: Iterable[str], batch_size: int = 16) -> Iterator[tuple]:
-    """Record JSON strings -> (table, row) for every row of every coded article (one pipeline per worker)."""
+    """Record JSON strings -> ("a", article id, {table: rows}) per coded article, ("e", message) per failure.
+
+    The pipeline is loaded once per Python worker process (`communique.pipeline.get_pipeline`).
+    """
     import communique
     from .ingest.runner import PIPELINE_KEYS
 
@@ -121,15 +124,14 @@ def code_partition(items: Iterable[str], batch_size: int = 16) -> Iterator[tuple
                     coded_list.append(exc)
         for rec, coded in zip(batch, coded_list):
             if isinstance(coded, Exception):
-                where = rec.get("source_path") if rec.get("record") is None else f"{rec.get('source_path')} record {rec.get('record')}"
-                yield ("_errors", (f"{where}: coding failed ({type(coded).__name__}: {coded})",))
+                r = rec.get("record")
+                where = rec.get("source_path") if r is None else f"{rec.get('source_path')} record {r}"
+                yield ("e", f"{where}: coding failed ({type(coded).__name__}: {coded})")
                 continue
             meta = dict(rec.get("metadata") or {})
             if rec.get("record") is not None:
                 meta["record"] = rec["record"]
-            for table, rows in article_rows(coded, rec.get("source_path"), meta or None, now).items():
-                for row in rows:
-                    yield (table, row)
+            yield ("a", coded.article.id, article_rows(coded, rec.get("source_path"), meta or None, now))
 
     for item in items:
         batch.append(json.loads(item))
@@ -186,20 +188,23 @@ def code_to_parquet(inputs: Sequence[str], output: str, *, spark=None, master: s
         records = read.filter(lambda kv: kv[0] == "rec").map(lambda kv: kv[1])
         input_errors = read.filter(lambda kv: kv[0] == "err").map(lambda kv: kv[1]).collect()
         skipped = read.filter(lambda kv: kv[0] == "skip").count()
-        rows = records.repartition(parts).mapPartitions(lambda it: code_partition(it, batch_size)).cache()
-        counts: dict[str, int] = {}
+        coded = records.repartition(parts).mapPartitions(lambda it: code_partition(it, batch_size)).cache()
+        coding_errors = coded.filter(lambda x: x[0] == "e").map(lambda x: x[1]).collect()
+        # one article, however many inputs carried it: keep one copy of its rows
+        bundles = (coded.filter(lambda x: x[0] == "a").map(lambda x: (x[1], x[2]))
+                   .reduceByKey(lambda a, b: a, parts).values().cache())
         out = Path(output)
         for table in TABLES:
-            df = spark.createDataFrame(rows.filter(lambda kv, t=table: kv[0] == t).map(lambda kv: kv[1]),
-                                       schema=spark_schema(table))
-            df = df.dropDuplicates(["id"]) if table == "articles" else df.dropDuplicates()
+            rdd = bundles.flatMap(lambda b, t=table: b[t])
+            df = spark.createDataFrame(rdd, schema=spark_schema(table), verifySchema=False)
             df.write.mode("overwrite").partitionBy(PARTITION_COLUMN).parquet(str(out / table))
-            counts[table] = spark.read.parquet(str(out / table)).count()
-        coding_errors = rows.filter(lambda kv: kv[0] == "_errors").map(lambda kv: kv[1][0]).collect()
+        counts = bundles.map(lambda b: {t: len(b[t]) for t in TABLES}).fold(
+            {t: 0 for t in TABLES}, lambda x, y: {t: x[t] + y[t] for t in TABLES})
         errors = input_errors + coding_errors
         (out / ERRORS_DIR).mkdir(parents=True, exist_ok=True)
         (out / ERRORS_DIR / "errors.txt").write_text("".join(e + "\n" for e in errors), encoding="utf-8")
-        rows.unpersist()
+        bundles.unpersist()
+        coded.unpersist()
         read.unpersist()
         return {"counts": counts, "errors": errors, "non_english": skipped, "files": len(files)}
     finally:

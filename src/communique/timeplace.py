@@ -112,8 +112,9 @@ def read_dateline(doc) -> dict:
             continue  # "Kazakhstan. ..." or a heading line is not a dateline
         if term == ":" and not m.group("date") and not allcaps:
             continue  # "Note: ...", "Analysis: ..."
-        if not allcaps and not has_marker:
-            continue
+        dash = term in ("—", "–", "--", "-")
+        if not allcaps and not has_marker and not dash:
+            continue  # a title-case place needs a date, an outlet or a dash ("Geneva — ...")
         country = None
         ctext = m.group("country")
         if ctext:
@@ -164,7 +165,7 @@ def _with_preposition(text: str, start: int, expr: str) -> str:
 def _governing_verb(tok):
     """The nearest verb (or the root) above a token."""
     t = tok
-    while t.head is not t:
+    while t.head.i != t.i:
         t = t.head
         if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
             return t
@@ -181,13 +182,13 @@ def _attachment_rank(sent_span, start: int, end: int, trigger) -> tuple[int, int
     head = span.root
     target = trigger if trigger is not None else sent_span.root
     verb = _governing_verb(head)
-    attached = verb is target or (head.head is target)
+    attached = verb.i == target.i or head.head.i == target.i
     return (0 if attached else 1), abs(head.i - target.i)
 
 
 _FUTURE_HEADS = {"plan", "schedule", "expect", "intend", "set", "due", "aim", "prepare", "hope", "want",
                  "agree", "decide", "promise", "pledge", "vow", "invite", "go"}
-_TEMPORAL_PREPS = {"in", "since", "by", "until", "till", "during", "from", "before", "after", "of", "around",
+_TEMPORAL_PREPS = {"in", "during", "from", "after", "of", "around",
                    "circa", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "end",
                    "beginning", "start", "middle"}
 
@@ -202,15 +203,15 @@ def _is_future_verb(verb) -> Optional[bool]:
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in auxes):
             return True
-        if v is not verb and v.lemma_ in _FUTURE_HEADS:
+        if v.i != verb.i and v.lemma_ in _FUTURE_HEADS:
             return True
-        if v is not verb and v.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
+        if v.i != verb.i and v.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
             return True  # "is to meet"
-        if v.tag_ in ("VBD", "VBN") and not auxes and v is verb:
+        if v.tag_ in ("VBD", "VBN") and not auxes and v.i == verb.i:
             return False
-        if any(c.tag_ == "VBD" for c in auxes) and v is verb:
+        if any(c.tag_ == "VBD" for c in auxes) and v.i == verb.i:
             return False
-        if v.dep_ in ("xcomp",) and v.head is not v:
+        if v.dep_ in ("xcomp",) and v.head.i != v.i:
             v = v.head
             continue
         break
@@ -226,12 +227,25 @@ def _bare_year_ok(text: str, start: int, expr: str) -> bool:
     return bool(before) and before[-1] in _TEMPORAL_PREPS
 
 
+_BOUND_PREPS = {"since", "by", "until", "till", "before", "through", "to"}
+
+
+def _bound_not_point(text: str, start: int, expr: str) -> bool:
+    """"since 2013", "by 2020", "until March": a bound of a period, not the date of the event."""
+    if re.match(r"(?i)(since|by|until|till|before|through)\b", expr.strip()):
+        return True
+    before = re.findall(r"[\w']+", text[max(0, start - 20):start].lower())
+    return bool(before) and before[-1] in _BOUND_PREPS
+
+
 def event_date(sent_span, anchor, dateline_date: Optional[str] = None,
                future: Optional[bool] = None, trigger=None) -> tuple[Optional[str], bool]:
     """(date, explicit) of the event a sentence reports.
 
     Among the sentence's date expressions that resolve, the one attached to the event's `trigger`
-    token (default: the sentence root) wins, then the nearest one (explicit=True); without one, the
+    token (default: the sentence root) wins, then the nearest one (explicit=True); with a trigger,
+    dates inside clauses embedded under it ("agreed to hold talks in September") do not count.  Without
+    one, the
     dateline date, else the anchor (explicit=False).  `future` defaults to the tense of the verb the
     date attaches to ("will meet on Monday"), else of the sentence ("will", "is to", "plans to"...)."""
     anchor_d = parse_anchor(anchor)
@@ -243,13 +257,15 @@ def event_date(sent_span, anchor, dateline_date: Optional[str] = None,
         if any(s <= start and end <= e for s, e in seen):
             continue
         seen.append((start, end))
-        if not _bare_year_ok(text, start, expr):
+        if not _bare_year_ok(text, start, expr) or _bound_not_point(text, start, expr):
             continue
         fut = future
         if fut is None:
             fut = _is_future_verb(_date_verb(sent_span, start, end, trigger))
             if fut is None:
                 fut = sentence_future
+        if trigger is not None and _embedded(sent_span, start, end, trigger):
+            continue
         got = resolve_date(_with_preposition(text, start, expr), anchor_d, future=fut)
         if got:
             found.append((_attachment_rank(sent_span, start, end, trigger), start, got))
@@ -257,6 +273,25 @@ def event_date(sent_span, anchor, dateline_date: Optional[str] = None,
         return min(found)[2], True
     fallback = dateline_date or (anchor_d.isoformat() if anchor_d else None)
     return fallback, False
+
+
+_CLAUSAL = {"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "conj"}
+
+
+def _embedded(sent_span, start: int, end: int, trigger) -> bool:
+    """The date belongs to a clause embedded under the event's verb ("agreed to hold talks in
+    September", "the agreement, signed in 2009, expired"): it dates that clause, not the event."""
+    target = trigger if trigger is not None else sent_span.root
+    verb = _date_verb(sent_span, start, end, None)
+    if verb is None or verb.i == target.i:
+        return False
+    t, clausal = verb, False
+    while t.head.i != t.i:
+        clausal = clausal or t.dep_ in _CLAUSAL
+        if t.head.i == target.i:
+            return clausal
+        t = t.head
+    return False
 
 
 def _date_verb(sent_span, start: int, end: int, trigger):
@@ -275,7 +310,9 @@ _LOCATIVE_RE = re.compile(
     r"enter(?:ed|ing|s)?|struck|strikes? on|shell(?:ed|ing)|bomb(?:ed|ing)|attack(?:ed|s)? on|"
     r"captur(?:ed|ing)|seiz(?:ed|ing)|occup(?:ied|ying)|liberat(?:ed|ing))\s+(?:the\s+)?)$",
     re.I)
-_NOT_LOCATIVE_RE = re.compile(r"\b(?:from|of|with|by)\s+(?:the\s+)?$", re.I)
+_NOT_LOCATIVE_RE = re.compile(
+    r"(?<!\bcity )(?<!\btown )(?<!\bcapital )(?<!\bport )(?<!\bvillage )(?<!\bregion )(?<!\bprovince )"
+    r"\b(?:from|of|with|by)\s+(?:the\s+)?$", re.I)
 
 
 def _mentions_overlap(doc, start: int, end: int) -> bool:

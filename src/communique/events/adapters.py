@@ -190,8 +190,11 @@ def locate(name: str) -> Optional[Location]:
     return r if ok else None
 
 
-def event_location(doc, sent, source, target, plover) -> Optional[Location]:
-    ok, r = _call("timeplace", "event_location", doc, sent, source, target, plover)
+def event_location(doc, sent, source, target, plover, when: str = "reported") -> Optional[Location]:
+    ok, r = _call("timeplace", "event_location", doc, sent, source, target, plover, when=when,
+                  remote=(getattr(plover, "mode", None) == "phone"))
+    if not ok:
+        ok, r = _call("timeplace", "event_location", doc, sent, source, target, plover)
     return r if ok else None
 
 

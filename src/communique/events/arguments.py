@@ -105,17 +105,32 @@ class ActorIndex:
             stack.extend((g, depth + 1) for g in c.children)
         return best[1] if best else None
 
-    def kb_party(self, tok: Token) -> Optional[Party]:
-        """A country named by a word the actors component left alone ("the Israeli strikes")."""
-        if tok.ent_type_ not in KB_LABELS and not (tok.pos_ in ("ADJ", "PROPN") and tok.text[:1].isupper()):
-            return None
+    def is_org(self, code: Optional[str]) -> bool:
+        """Is this 'country' code an international organisation (NATO, EU, SCO...)?"""
+        if not code:
+            return False
+        kb = self.kb()
+        if kb:
+            try:
+                return code in kb.orgs and code not in kb.countries
+            except Exception:  # noqa: BLE001
+                return False
+        return False
+
+    def kb(self):
         if self._kb is None:
             try:
                 from ..kb import KnowledgeBase
                 self._kb = KnowledgeBase.default()
             except Exception:  # noqa: BLE001
                 self._kb = False
-        if not self._kb:
+        return self._kb
+
+    def kb_party(self, tok: Token) -> Optional[Party]:
+        """A country named by a word the actors component left alone ("the Israeli strikes")."""
+        if tok.ent_type_ not in KB_LABELS and not (tok.pos_ in ("ADJ", "PROPN") and tok.text[:1].isupper()):
+            return None
+        if not self.kb():
             return None
         text = tok.text
         if tok.ent_type_ in KB_LABELS and tok.ent_iob_ != "O":
@@ -168,7 +183,8 @@ class ActorIndex:
             if mods:
                 for m in conjuncts(mods[0]):
                     mm = self.tok2m.get(m.i)
-                    p = self.party(mm, m.i) if mm is not None else self.kb_party(m)
+                    a = self.table.get(mm.key) if mm is not None else None
+                    p = self.party(mm, m.i) if a is not None and a.country else self.kb_party(m)
                     if p is not None and p.key not in exclude and all(p.ident != q.ident for q in out):
                         out.append(p)
                 if len(out) > 1:
@@ -278,6 +294,9 @@ def subject(verb: Token, depth: int = 0) -> Optional[Token]:
     if verb.dep_ == "conj":
         return subject(h, depth + 1)
     if verb.dep_ == "xcomp":
+        sp = child(h, "nsubjpass")
+        if sp is not None and child(h, "agent") is None:
+            return sp  # raising: "X is expected to travel"
         o = child(h, "dobj")  # object control: "urged X to visit"
         if o is not None and h.lemma_ in ("urge", "ask", "invite", "call", "encourage", "press", "request"):
             return o

@@ -41,7 +41,7 @@ def _country_location(code: Optional[str], idx: ActorIndex) -> Location:
 
 
 def _location(doc: Doc, c: Candidate, idx: ActorIndex, src: ActorRef, tgt: ActorRef, plover: Plover) -> Location:
-    loc = adapters.event_location(doc, c.sent, src, tgt, plover)
+    loc = adapters.event_location(doc, c.sent, src, tgt, plover, c.when)
     if loc is not None:
         return loc
     dl = doc._.dateline or {}

@@ -22,7 +22,9 @@ PHONE_WORDS = frozenset("phone telephone videoconference video telephonic".split
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 NEEDS_TARGET_EXCEPT = frozenset(("PROTEST", "MOBILIZE"))
 MATERIAL = frozenset("PROTEST COERCE ASSAULT SANCTION MOBILIZE THREATEN".split())
-DEEP_PREPS = ("with", "between", "to", "against", "on", "from", "in", "around", "near", "along")
+MILITARY_MODS = frozenset("air artillery missile drone rocket aerial military naval retaliatory precision "
+                          "airstrike bombing".split())
+DEEP_PREPS = ("with", "between", "to", "against", "on", "from", "in", "around", "near", "along", "including")
 # verbal acts whose missing recipient is, in a two-party article, the other party
 DYAD_TYPES = frozenset("REJECT ACCUSE SUPPORT REQUEST AGREE".split())
 # types that stay meaningful inside one country (others need two different countries)
@@ -105,6 +107,15 @@ def _obj_lemma(tok: Token) -> Optional[Token]:
         for _, p in prep_objects(tok, ("for", "on", "to", "with")):
             return p
     return o
+
+
+def _own_subtree(tok: Token):
+    """The subtree of a word without its coordinated clauses ("expressed concern and condemned ...")."""
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if not (c.dep_ in ("conj", "cc") and t is tok))
 
 
 def _is_purpose(v: Token) -> bool:
@@ -256,6 +267,12 @@ class Matcher:
             elif name == "phone":
                 if not (_has_phone(tok) or (light is not None and _has_phone(light))):
                     return False
+            elif name == "milmod":
+                if not _modifier_lemmas(tok) & MILITARY_MODS:
+                    return False
+            elif name == "as_shield":
+                if not any(o.lemma_.lower() == "shield" for _, o in prep_objects(tok, ("as",))):
+                    return False
             elif name == "as_praise":
                 if not _as_praise(tok):
                     return False
@@ -266,6 +283,10 @@ class Matcher:
             elif name == "joint":
                 mods = _modifier_lemmas(tok)
                 if "joint" not in mods and "bilateral" not in mods and not self._several(tok):
+                    return False
+            elif name == "comment":
+                x = child(tok, "xcomp")
+                if x is None or x.lemma_.lower() not in ("comment", "elaborate", "speak", "say", "discuss"):
                     return False
             else:  # a literal modifier ("military", "hunger", "air", "car", "martial", "protest")
                 mods = _modifier_lemmas(tok)
@@ -483,9 +504,11 @@ class Resolver:
     def resolve(self, c: Candidate) -> None:
         s, tok, light = c.sense, c.tok, c.light
         frame = s.frame
-        if s.kind == "V":
+        if s.kind in ("V", "A"):
             subj_tok = subject(tok)
             objs = object_tokens(tok)
+            if c.ptype in ("ASSAULT", "COERCE", "MOBILIZE"):
+                objs = objs + [o for _, o in prep_objects(tok, ("in", "inside"))]
             if s.frame == "sv" and c.ptype == "SUPPORT" and c.code == "051":
                 objs = [o for o in objs if o.dep_ != "pobj" or o.head.lower_ not in ("for",)]
         else:
@@ -649,7 +672,13 @@ class Resolver:
                 b = x
                 break
         host_country = self._host_country(c)
-        if host_country:
+        orgs = [self.idx.is_org(m.country) for m in (a, b)]
+        if host_country and host_country not in (a.country, b.country) and orgs.count(True) == 1:
+            # a visit to an international organisation at its seat: the organisation hosts
+            if orgs[0]:
+                a, b = b, a
+            c.oriented = True
+        elif host_country:
             if a.country == host_country and b.country != host_country:
                 a, b = b, a
                 c.oriented = True
@@ -690,6 +719,14 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
             s, light = m
             cands.append(Candidate(s, tok, light, s.code, s.ptype, s.mode, s.conf))
         by_tok = {c.tok.i: c for c in cands}
+        # statements ("declined to comment", "expressed concern about the talks", "claimed
+        # responsibility for the attack") are not events, and neither is what they are about
+        for c in cands:
+            if c.sense.frame == "stmt":
+                c.suppressed = True
+                for t in _own_subtree(c.tok):
+                    if t.i in by_tok and t.i != c.tok.i:
+                        by_tok[t.i].suppressed = True
         # a noun used as a light-verb object of another trigger is not separate ("signed ... agreement")
         for c in cands:
             if c.light is not None and c.light.i in by_tok and by_tok[c.light.i].sense.frame != "must":
@@ -716,7 +753,7 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                         o.suppressed = True
                         _refine(c, o)
         for c in cands:
-            if c.suppressed or c.ptype not in MATERIAL:
+            if c.suppressed:
                 continue
             # the purpose of a material act is not a separate event ("blocked roads to demand ...")
             heads = [c.tok, c.light or _light_verb(c.tok)]
@@ -725,7 +762,8 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                     continue
                 for ch in h.children:
                     if ch.dep_ in ("advcl", "acl", "xcomp") and _is_purpose(ch) and ch.i in by_tok and \
-                            by_tok[ch.i].ptype in ("REQUEST", "ACCUSE"):
+                            by_tok[ch.i].ptype in (("REQUEST", "ACCUSE") if c.ptype in MATERIAL else ("SUPPORT",)) \
+                            and c.ptype not in L.CONTENT_TAKERS:
                         by_tok[ch.i].suppressed = True
         for c in cands:
             if c.suppressed:
@@ -750,7 +788,7 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
             if c.conf > 0:
                 out.append(c)
                 if idx.dyad is None and c.source is not None and c.target is not None and \
-                        c.ptype == "CONSULT" and c.source.ident != c.target.ident:
+                        c.source.country and c.target.country and c.source.country != c.target.country:
                     idx.dyad = (c.source, c.target)
     return out
 
@@ -792,6 +830,12 @@ def _has_unless(c: Candidate) -> bool:
     return False
 
 
+def _perfect(c: Candidate) -> bool:
+    """'may have launched': a guess about the past, not a threat."""
+    v = c.light or c.tok
+    return any(x.dep_ == "aux" and x.lemma_ == "have" for x in v.children)
+
+
 def _passive(t: Token) -> bool:
     return any(x.dep_ in ("nsubjpass", "auxpass") for x in t.children)
 
@@ -813,7 +857,7 @@ def _convert(c: Candidate) -> None:
             if c.ptype == "SANCTION" and c.code in ("161", "164", "166", "1662"):
                 code = "1313"
             c.code, c.ptype, c.mode = code, "THREATEN", None
-    elif c.when == "hypothetical" and c.ptype in L.THREAT_CODES and not _passive(c.tok):
+    elif c.when == "hypothetical" and c.ptype in L.THREAT_CODES and not _passive(c.tok) and not _perfect(c):
         c.code, c.ptype, c.mode = L.THREAT_CODES[c.ptype], "THREATEN", None
     elif c.when == "hypothetical" and c.ptype in L.FUTURE_AS_AGREE:
         c.code, c.ptype = L.FUTURE_AS_AGREE[c.ptype], "AGREE"
@@ -830,8 +874,9 @@ def _finish(c: Candidate, idx: ActorIndex, anchor: Optional[str]) -> None:
     if c.ptype == "CONSULT" and c.oriented and c.code in ("040", "046") and c.mode is None:
         c.code, c.mode = "042", "visit"
     _convert(c)
-    conf = c.conf * _salience(c)
-    c.tconf = round(conf * 0.92 ** _clause_depth(c.light or c.tok), 3)
+    sal = _salience(c)
+    c.tconf = round(c.conf * sal * 0.92 ** _clause_depth(c.light or c.tok), 3)
+    conf = c.conf * (1 - (1 - sal) / 2)   # background events are still events, a little less sure
     if c.source is None:
         conf *= 0.6
     elif c.source.how in ("pron", "dyad"):

@@ -31,7 +31,9 @@ CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
                  "contract convention charter communique program programme plan document "
                  "arrangement understanding",
     "AID": "aid assistance supply relief loan grant credit funding fund donation equipment "
-           "weapon arm vaccine food medicine shipment package tranche dollar euro million billion",
+           "weapon arm vaccine food medicine shipment package tranche dollar euro million billion "
+           "firearm rifle tent clothing blanket drug dose ambulance generator ton tonne water "
+           "contribution medication",
     "SANCTION": "sanction embargo restriction penalty tariff",
     "TALKS": "talk negotiation meeting consultation discussion dialogue summit visit conversation "
              "session round mediation effort contact",
@@ -39,7 +41,7 @@ CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
               "brigade jet aircraft vessel ship peacekeeper contingent deployment",
     "DIPLOMAT": "ambassador envoy diplomat attache consul representative charge",
     "MISSION": "inspector observer peacekeeper monitor mission agency worker",
-    "EASABLE": "curfew ban restriction emergency measure control rule law",
+    "EASABLE": "curfew ban restriction emergency measure control rule law curb",
     "SIEGE": "blockade siege closure",
     "CROSSING": "border bridge crossing checkpoint airspace port",
     "STRIKE": "strike protest boycott demonstration",
@@ -72,14 +74,15 @@ LIGHT: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "sign": "sign conclude ink seal finalize finalise initial ratify exchange",
     "reach": "reach strike",
     "express": "express convey offer send extend voice pass",
-    "impose": "impose reimpose slap introduce announce adopt expand extend tighten",
+    "impose": "impose reimpose slap introduce announce adopt expand extend tighten declare",
     "lift": "lift ease remove",
     "lodge": "lodge file deliver hand send issue make register declare announce reiterate repeat renew voice",
-    "stage": "stage hold organize organise launch begin start",
+    "stage": "stage hold organize organise launch begin start go join call continue hold",
     "provide": "provide give send deliver donate grant allocate supply offer transfer ship "
-               "dispatch disburse approve",
+               "dispatch disburse approve announce earmark authorize authorise release contribute pledge",
     "launch": "launch carry conduct mount stage begin start open complete undertake",
     "cancel": "cancel call postpone scrap suspend",
+    "claim": "claim accept admit deny bear",
 }.items()}
 
 
@@ -97,6 +100,7 @@ class Sense:
 
 _TABLE = """
 # ---- CONSULT --------------------------------------------------------------
+V meet         | obj=target/deadline/goal/need/requirement/demand/expectation/standard/criterion/obligation/condition/threshold/quota/cost | 040 CONSULT - stmt 0.0
 V meet         | prep=with                  | 040 CONSULT - recip 0.85
 V meet         | obj=ANY                    | 040 CONSULT - recip 0.85
 V meet         | -                          | 040 CONSULT - recip 0.75
@@ -245,9 +249,24 @@ V supply       | obj=AID                    | 070 AID - sv 0.75
 V dispatch     | obj=AID                    | 070 AID - sv 0.75
 V ship         | obj=AID                    | 070 AID - sv 0.7
 V airlift      | -                          | 073 AID - sv 0.75
+V distribute   | obj=AID                    | 070 AID - sv 0.7
+V contribute   | obj=ANY                    | 070 AID - sv 0.65
+V lend         | -                          | 071 AID - sv 0.7
+V earmark      | obj=AID                    | 070 AID - sv 0.7
+V announce     | obj=AID                    | 070 AID - sv 0.55
+V fly          | obj=AID                    | 070 AID - sv 0.65
+V evacuate     | obj=CIVIL/citizen/family/national/wounded/diplomat | 073 AID - sv 0.55
+V deploy       | obj=MISSION/team           | 074 AID - sv 0.6
+V train        | obj=pilot/soldier/troop/officer/force/personnel/army/police/cadet | 062 COOPERATE - sv 0.6
+N contribution | light=pay                  | 070 AID - sv 0.6
+N donor        | -                          | 070 AID - sv 0.5
+N extradition  | -                          | 063 COOPERATE - sv 0.6
+N release      | light=lodge                | 0841 RETREAT release sv 0.6
+N fire         | cease                      | 0871 RETREAT ceasefire sv 0.65
 N aid          | light=provide              | 070 AID - sv 0.8
 N assistance   | light=provide              | 070 AID - sv 0.8
 # ---- RETREAT / CONCEDE ----------------------------------------------------
+V release      | obj=statement/report/video/data/figure/document/photo/image/recording/album/film/book/result/footage/list/detail/plan/version/product | 0841 RETREAT - stmt 0.0
 V release      | obj=PERSONS                | 0841 RETREAT release sv 0.7
 V release      | obj=ANY                    | 0841 RETREAT release sv 0.55
 V free         | obj=ANY                    | 0841 RETREAT release sv 0.6
@@ -256,6 +275,14 @@ V withdraw     | obj=MISSION                | 1662 SANCTION expel sv 0.7
 V withdraw     | obj=DIPLOMAT               | 161 SANCTION withdraw sv 0.75
 V pull         | obj=FORCES                 | 0872 RETREAT withdraw sv 0.7
 V lift         | obj=SANCTION               | 085 RETREAT - sv 0.8
+V remove       | obj=SANCTION               | 085 RETREAT - sv 0.75
+V reduce       | obj=SANCTION               | 085 RETREAT - sv 0.65
+V lower        | obj=SANCTION               | 085 RETREAT - sv 0.65
+V cut          | obj=SANCTION               | 085 RETREAT - sv 0.65
+V roll_back    | obj=SANCTION               | 085 RETREAT - sv 0.65
+V scrap        | obj=SANCTION               | 085 RETREAT - sv 0.65
+V end          | obj=EASABLE                | 081 CONCEDE - sv 0.6
+V return       | obj=ANY;prep=to            | 0842 RETREAT release sv 0.5
 V lift         | obj=EASABLE                | 081 CONCEDE - sv 0.75
 V lift         | obj=SIEGE                  | 0872 RETREAT withdraw sv 0.75
 V ease         | obj=EASABLE                | 081 CONCEDE - sv 0.7
@@ -286,6 +313,7 @@ V call_upon    | -                          | 020 REQUEST - sv 0.85
 V call_for     | -                          | 020 REQUEST - sv 0.75
 V appeal       | -                          | 020 REQUEST - sv 0.8
 V ask          | obj=ACTOR;xcomp            | 020 REQUEST - sv 0.75
+V ask          | prep=for                   | 023 REQUEST assist sv 0.75
 V ask          | obj=ANY                    | 020 REQUEST - sv 0.55
 V request      | -                          | 020 REQUEST - sv 0.75
 V seek         | obj=AID                    | 023 REQUEST assist sv 0.7
@@ -331,12 +359,24 @@ N hearing      | light=hold                 | 090 ACCUSE investigate sv 0.55
 N protest      | light=lodge                | 114 ACCUSE disapprove sv 0.85
 N note         | protest                    | 114 ACCUSE disapprove sv 0.85
 N criticism    | light=express              | 111 ACCUSE disapprove sv 0.75
-N concern      | light=express              | 111 ACCUSE disapprove sv 0.55
+N concern      | light=express              | 012 ACCUSE - stmt 0.0
+N pessimism    | light=express              | 012 ACCUSE - stmt 0.0
+N optimism     | light=express              | 013 SUPPORT - stmt 0.0
+N hope         | light=express              | 013 SUPPORT - stmt 0.0
+N responsibility | light=claim              | 015 ACCUSE - stmt 0.0
+A skeptical    | -                          | 012 ACCUSE - stmt 0.0
+A sceptical    | -                          | 012 ACCUSE - stmt 0.0
+A optimistic   | -                          | 013 SUPPORT - stmt 0.0
+A pessimistic  | -                          | 012 ACCUSE - stmt 0.0
+V hope         | -                          | 013 SUPPORT - stmt 0.0
 N investigation| light=launch               | 090 ACCUSE investigate sv 0.75
 N accusation   | light=lodge                | 112 ACCUSE allege sv 0.75
 N lawsuit      | light=lodge                | 115 ACCUSE allege sv 0.8
 # ---- REJECT ---------------------------------------------------------------
 V reject       | -                          | 120 REJECT - sv 0.85
+V decline      | obj=comment                | 011 REJECT - stmt 0.0
+V decline      | comment                    | 011 REJECT - stmt 0.0
+V refuse       | comment                    | 011 REJECT - stmt 0.0
 V refuse       | -                          | 120 REJECT - sv 0.8
 V decline      | obj=CLAIM                  | 120 REJECT - sv 0.75
 V decline      | xcomp                      | 120 REJECT - sv 0.7
@@ -353,7 +393,8 @@ V boycott      | obj=TALKS                  | 125 REJECT meet sv 0.7
 V renege       | -                          | 120 REJECT - sv 0.7
 V oppose       | -                          | 120 REJECT - sv 0.6
 V deny         | obj=ANY                    | 120 REJECT - sv 0.5
-V violate      | obj=ban/law/agreement/ceasefire/truce/resolution | 128 REJECT yield sv 0.6
+V violate      | obj=ceasefire/truce/armistice | 196 ASSAULT - sv 0.65
+V violate      | obj=ban/law/agreement/resolution | 128 REJECT yield sv 0.6
 # ---- THREATEN -------------------------------------------------------------
 V threaten     | -                          | 130 THREATEN - sv 0.9
 V warn         | -                          | 130 THREATEN - sv 0.65
@@ -380,7 +421,10 @@ N rally        | protest                    | 141 PROTEST demo sv 0.7
 N sit-in       | -                          | 141 PROTEST demo sv 0.7
 N riot         | -                          | 145 PROTEST riot sv 0.7
 N strike       | hunger                     | 142 PROTEST hunger sv 0.8
-N strike       | light=stage;civil_strike   | 143 PROTEST strike sv 0.7
+N strike       | milmod                     | 195 ASSAULT aerial sv 0.8
+N strike       | light=launch               | 190 ASSAULT - sv 0.7
+N strike       | light=stage                | 143 PROTEST strike sv 0.7
+N strike       | civil_strike               | 143 PROTEST strike sv 0.6
 N boycott      | light=stage                | 143 PROTEST boycott sv 0.7
 # ---- MOBILIZE -------------------------------------------------------------
 V mobilize     | obj=FORCES                 | 154 MOBILIZE troops sv 0.8
@@ -422,6 +466,7 @@ N suspension   | -                          | 160 SANCTION discontinue sv 0.6
 V cut          | obj=AID                    | 162 SANCTION discontinue sv 0.75
 V freeze       | obj=ANY                    | 160 SANCTION discontinue sv 0.6
 V ban          | obj=BANNABLE               | 1722 COERCE restrict sv 0.65
+V ban          | obj=HEADACTOR              | 1722 COERCE restrict sv 0.6
 V outlaw       | -                          | 1722 COERCE restrict sv 0.7
 V ban          | obj=ANY                    | 163 SANCTION discontinue sv 0.6
 V embargo      | -                          | 163 SANCTION discontinue sv 0.8
@@ -478,7 +523,22 @@ N cleansing    | ethnic                     | 203 ASSAULT - sv 0.75
 V massacre     | -                          | 202 ASSAULT targeted sv 0.8
 V destroy      | -                          | 190 ASSAULT destroy sv 0.6
 V blow_up      | -                          | 183 ASSAULT explosives sv 0.75
+N attack       | cyber                      | 170 COERCE cyber sv 0.75
+N warfare      | cyber                      | 170 COERCE cyber sv 0.7
 N attack       | light=launch               | 190 ASSAULT - sv 0.85
+N assault      | light=launch               | 190 ASSAULT - sv 0.8
+N raid         | light=launch               | 190 ASSAULT - sv 0.75
+N bombardment  | -                          | 194 ASSAULT heavy-weapons sv 0.7
+N offensive    | -                          | 190 ASSAULT - sv 0.6
+N operation    | light=launch;military      | 190 ASSAULT - sv 0.6
+V storm        | obj=ANY                    | 190 ASSAULT - sv 0.6
+V behead       | -                          | 1823 ASSAULT - sv 0.8
+V torch        | -                          | 190 ASSAULT destroy sv 0.65
+V apprehend    | -                          | 173 COERCE arrest sv 0.75
+V use          | as_shield                  | 184 ASSAULT abduct sv 0.75
+V hold         | as_shield                  | 184 ASSAULT abduct sv 0.75
+V close        | obj=border/crossing/airspace/port/checkpoint | 191 COERCE restrict sv 0.6
+N siege        | state                      | 1724 COERCE martial-law sv 0.7
 N attack       | -                          | 190 ASSAULT - sv 0.65
 N offensive    | light=launch               | 190 ASSAULT - sv 0.8
 N strike       | air                        | 195 ASSAULT aerial sv 0.8

@@ -123,9 +123,6 @@ def past_marked(tok: Token, light: Optional[Token]) -> bool:
     for t in (tok, light):
         if t is None:
             continue
-        if t.tag_ == "VBN" and "have" in _aux_lemmas(t) and any(
-                c.lower_ == "had" for c in t.children if c.dep_ == "aux"):
-            return True
         if any(c.dep_ == "amod" and c.lower_ in PAST_AMOD for c in t.children):
             return True
     # "the last time X visited Y was in 2004": trigger in a relative clause of "time"

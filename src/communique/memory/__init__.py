@@ -14,7 +14,7 @@ import json
 import time
 from typing import Any
 
-MEMORY_VERSION = "3"
+MEMORY_VERSION = "4"
 
 DERIVED_TABLES = ("mem_article_clusters", "mem_events", "mem_event_mentions", "mem_visits",
                   "mem_invitations", "mem_agreements", "mem_dyad_month", "mem_coverage_month")
@@ -50,11 +50,19 @@ def refresh(con, force: bool = False) -> dict[str, Any]:
     if not force and not is_stale(con):
         return {"refreshed": False, "seconds": round(time.perf_counter() - t0, 3)}
     con.execute("BEGIN TRANSACTION")
+    timings: dict[str, float] = {}
+
+    def step(name, fn):
+        t = time.perf_counter()
+        out = fn(con)
+        timings[name] = round(time.perf_counter() - t, 3)
+        return out
+
     try:
-        clusters = dedup.cluster_articles(con)
-        events = merge.merge_events(con)
-        counts = ledgers.build_ledgers(con)
-        analytics.build_aggregates(con)
+        clusters = step("dedup", dedup.cluster_articles)
+        events = step("merge", merge.merge_events)
+        counts = step("ledgers", ledgers.build_ledgers)
+        step("aggregates", analytics.build_aggregates)
         con.execute("CREATE TABLE IF NOT EXISTS mem_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
         con.execute("INSERT OR REPLACE INTO mem_state VALUES ('fingerprint', ?)", [_fingerprint(con)])
         con.execute("COMMIT")
@@ -62,12 +70,22 @@ def refresh(con, force: bool = False) -> dict[str, Any]:
         con.execute("ROLLBACK")
         raise
     return {"refreshed": True, "clusters": clusters, "events": events, **counts,
-            "seconds": round(time.perf_counter() - t0, 3)}
+            "seconds": round(time.perf_counter() - t0, 3), "timings": timings}
 
 
 def ensure_fresh(con) -> dict[str, Any]:
-    """Refresh when stale (used by the CLI and the web before reading the memory)."""
-    return refresh(con) if is_stale(con) else {"refreshed": False}
+    """Refresh when stale (used by the CLI and the web before reading the memory).
+
+    On a read-only connection the memory is left as it is: ``{"refreshed": False, "read_only": True}``."""
+    if not is_stale(con):
+        return {"refreshed": False}
+    import duckdb
+    try:
+        return refresh(con)
+    except duckdb.Error as exc:
+        if "read-only" in str(exc).lower() or "read only" in str(exc).lower():
+            return {"refreshed": False, "read_only": True}
+        raise
 
 
 __all__ = ["refresh", "is_stale", "ensure_fresh", "DERIVED_TABLES", "MEMORY_VERSION"]

@@ -184,8 +184,8 @@ def dyad_events(con, a: str, b: str, since: Optional[str] = None, limit: Optiona
         return []
     ms = _rows(con, """SELECT event_id, article_id, url, outlet, title, published::VARCHAR AS published,
                               evidence_start, evidence_end, evidence_text, confidence
-                       FROM mem_event_mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[]))
-                       ORDER BY published, article_id""", [[e["id"] for e in evs]])
+                       FROM mem_event_mentions WHERE d1 = ? AND d2 = ? AND event_id IN (SELECT unnest(?::VARCHAR[]))
+                       ORDER BY published, article_id""", [d1, d2, [e["id"] for e in evs]])
     by: dict[str, list[dict]] = {}
     for m in ms:
         by.setdefault(m.pop("event_id"), []).append(m)
@@ -225,9 +225,7 @@ def dyad_quotes(con, a: str, b: str, since: Optional[str] = None, limit: int = 2
                row_number() OVER (PARTITION BY lower(regexp_replace(q.text, '\\W+', ' ', 'g'))
                                   ORDER BY q.published, q.article_id) AS rn
         FROM q LEFT JOIN hits h ON h.article_id = q.article_id AND h.id = q.id
-        WHERE h.id IS NOT NULL OR q.article_id IN (
-            SELECT article_id FROM mem_event_mentions mm JOIN mem_events e ON e.id = mm.event_id
-            WHERE e.d1 = ? AND e.d2 = ?)
+        WHERE h.id IS NOT NULL OR q.article_id IN (SELECT article_id FROM mem_event_mentions WHERE d1 = ? AND d2 = ?)
         ORDER BY about_other DESC, q.published DESC NULLS LAST, q.article_id, q.start""",
                  [a, b, a, a, b, _since_date(since), *_dyad(a, b)])
     out = [r for r in rows if r.pop("rn") == 1]
@@ -235,12 +233,11 @@ def dyad_quotes(con, a: str, b: str, since: Optional[str] = None, limit: int = 2
 
 
 def last_contacts(con, a: str, b: str, n: int = 5) -> list[dict]:
-    """The latest reported CONSULT events (meetings, visits, calls) of the dyad."""
+    """The latest reported events of the dyad (contacts - visits, calls, meetings - first on a same day)."""
     d1, d2 = _dyad(a, b)
     return _rows(con, """SELECT id, date, plover_type, plover_mode, source_country, source_name, target_country,
                                 target_name, location_name, num_sources, evidence_text
                          FROM mem_events WHERE d1 = ? AND d2 = ? AND modality = 'reported'
-                           AND plover_type IN ('CONSULT', 'AGREE', 'SUPPORT', 'COOPERATE')
                          ORDER BY day DESC NULLS LAST, (plover_type = 'CONSULT') DESC, id LIMIT ?""", [d1, d2, n])
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 _UNITS = {"zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -115,6 +116,7 @@ def find_claims(text: Optional[str]) -> list[dict]:
     return sorted(found, key=lambda c: c["start"])
 
 
+@lru_cache(maxsize=65536)
 def period(d: Optional[str]) -> Optional[tuple[date, date]]:
     """'2004' -> (2004-01-01, 2004-12-31); '2025-03' -> the month; '2025-02-25' -> that day."""
     if not d:

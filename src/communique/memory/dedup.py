@@ -19,7 +19,7 @@ above ~0.7 with probability > 0.99; candidates are checked on the estimated Jacc
 kept (the text snapshots stay in `articles`); a cluster tells how many *independent* reports an
 event has (``num_independent`` in `mem_events`).
 
-Signatures are stored in ``mem_minhash`` so a refresh only hashes new articles.
+Signatures and canonical URLs are stored in ``mem_minhash`` so a refresh only hashes new articles.
 """
 from __future__ import annotations
 
@@ -138,22 +138,25 @@ class _UnionFind:
 
 
 def update_signatures(con) -> int:
-    """Hash the articles that have no stored signature yet; returns how many were hashed."""
-    con.execute("CREATE TABLE IF NOT EXISTS mem_minhash (article_id VARCHAR PRIMARY KEY, sig BLOB)")
+    """Hash (and canonicalise the URL of) the articles not seen yet; returns how many were new."""
+    cols = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'mem_minhash'").fetchall()}
+    if cols and "canon" not in cols:
+        con.execute("DROP TABLE mem_minhash")
+    con.execute("CREATE TABLE IF NOT EXISTS mem_minhash (article_id VARCHAR PRIMARY KEY, sig BLOB, canon VARCHAR)")
     con.execute("DELETE FROM mem_minhash WHERE article_id NOT IN (SELECT id FROM articles)")
-    rows = con.execute("""SELECT a.id, a.text FROM articles a
+    rows = con.execute("""SELECT a.id, a.text, a.url FROM articles a
                           WHERE a.id NOT IN (SELECT article_id FROM mem_minhash)""").fetchall()
-    out = []
-    for aid, text in rows:
-        sig = signature(text)
-        out.append((aid, _to_bytes(sig) if sig is not None else None))
-    if out:
+    if rows:
         import pyarrow as pa
-        con.register("_mem_sigs_in", pa.table({"article_id": pa.array([r[0] for r in out], pa.string()),
-                                               "sig": pa.array([r[1] for r in out], pa.binary())}))
-        con.execute("INSERT INTO mem_minhash SELECT * FROM _mem_sigs_in")
+        sigs = [signature(text) for _, text, _ in rows]
+        con.register("_mem_sigs_in", pa.table({
+            "article_id": pa.array([r[0] for r in rows], pa.string()),
+            "sig": pa.array([_to_bytes(x) if x is not None else None for x in sigs], pa.binary()),
+            "canon": pa.array([canonical_url(r[2]) for r in rows], pa.string())}))
+        con.execute("INSERT INTO mem_minhash SELECT article_id, sig, canon FROM _mem_sigs_in")
         con.unregister("_mem_sigs_in")
-    return len(out)
+    return len(rows)
 
 
 def cluster_articles(con) -> int:
@@ -164,7 +167,7 @@ def cluster_articles(con) -> int:
     clusters.
     """
     update_signatures(con)
-    rows = con.execute("""SELECT a.id, a.url, a.published, m.sig FROM articles a
+    rows = con.execute("""SELECT a.id, m.canon, a.published, m.sig FROM articles a
                           LEFT JOIN mem_minhash m ON m.article_id = a.id
                           ORDER BY a.published NULLS LAST, a.id""").fetchall()
     ids = [r[0] for r in rows]
@@ -173,8 +176,7 @@ def cluster_articles(con) -> int:
     reason: dict[str, str] = {}
     canon: dict[str, Optional[str]] = {}
     by_url: dict[str, str] = {}
-    for aid, url, _pub, _sig in rows:
-        cu = canonical_url(url)
+    for aid, cu, _pub, _sig in rows:
         canon[aid] = cu
         if cu:
             if cu in by_url:

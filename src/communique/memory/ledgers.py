@@ -21,12 +21,12 @@
 """
 from __future__ import annotations
 
-import json
 import re
-from datetime import date
-from typing import Any, Optional
+from typing import Optional
 
 from . import claims as claims_mod
+from .ledgers_common import INVIT as _INVIT, json_text as _json, mentions as _mentions, rows as _rows
+from .agreements import agreement_title, agreement_titles, build_agreements  # noqa: F401  (re-exported)
 
 LEVELS = ("head of state", "head of government", "foreign minister", "other minister", "other")
 
@@ -101,29 +101,6 @@ def _visit_level(ev: dict) -> tuple[str, str]:
     if len(cands) == 1:
         return cands.pop(), "evidence"
     return "unknown", "unknown"
-
-
-def _json(x: Any) -> str:
-    return json.dumps(x, ensure_ascii=False, default=str)
-
-
-def _rows(con, sql: str, params=()) -> list[dict]:
-    cur = con.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
-
-
-def _mentions(con, ids: list[str]) -> dict[str, list[dict]]:
-    if not ids:
-        return {}
-    rows = _rows(con, """SELECT m.event_id, m.article_id, m.url, m.outlet, m.published::VARCHAR AS published,
-                                m.evidence_start, m.evidence_end, m.evidence_text
-                         FROM mem_event_mentions m WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))
-                         ORDER BY m.published, m.article_id""", [ids])
-    out: dict[str, list[dict]] = {}
-    for r in rows:
-        out.setdefault(r.pop("event_id"), []).append(r)
-    return out
 
 
 # ---------------------------------------------------------------- visits
@@ -202,30 +179,33 @@ def _link_past_mentions(visits: list[dict]) -> None:
 
 
 def _compute_gaps(visits: list[dict]) -> None:
-    ledger = [v for v in visits if v["status"] in ("held", "historical") and not v["same_as"]
-              and claims_mod.period(v["date"])]
-    ledger.sort(key=lambda v: claims_mod.period(v["date"])[0])
-    for i, v in enumerate(ledger):
-        if v["status"] != "held":
-            continue
-        start = claims_mod.period(v["date"])[0]
-        best = None
-        for prev in reversed(ledger[:i]):
-            pp = claims_mod.period(prev["date"])
-            if (prev["visitor"] == v["visitor"] and prev["host"] == v["host"] and pp[1] < start
-                    and _level_ok(prev["level"], v["level"])):
-                if prev["level"] == v["level"]:
-                    best = prev
-                    break
-                best = best or prev
-        if best is None:
-            continue
-        v["previous_at_level"] = best["date"]
-        v["previous_visit"] = best["id"]
-        v["previous_level_assumed"] = best["level"] != v["level"]
-        v["gap_years"] = int(v["date"][:4]) - int(best["date"][:4])
-        lo, hi = claims_mod.elapsed(best["date"], v["date"])
-        v["gap_range"] = [round(lo, 2), round(hi, 2)]
+    """previous_at_level and gap_years of each held visit, from the ledger (held + historical entries)."""
+    by_pair: dict[tuple, list[tuple]] = {}
+    for v in visits:
+        if v["status"] in ("held", "historical") and not v["same_as"]:
+            p = claims_mod.period(v["date"])
+            if p:
+                by_pair.setdefault((v["visitor"], v["host"]), []).append((p, v))
+    for entries in by_pair.values():
+        entries.sort(key=lambda pv: pv[0][0])
+        for i, (per, v) in enumerate(entries):
+            if v["status"] != "held":
+                continue
+            best = None
+            for pp, prev in reversed(entries[:i]):
+                if pp[1] < per[0] and _level_ok(prev["level"], v["level"]):
+                    if prev["level"] == v["level"]:
+                        best = prev
+                        break
+                    best = best or prev
+            if best is None:
+                continue
+            v["previous_at_level"] = best["date"]
+            v["previous_visit"] = best["id"]
+            v["previous_level_assumed"] = best["level"] != v["level"]
+            v["gap_years"] = int(v["date"][:4]) - int(best["date"][:4])
+            lo, hi = claims_mod.elapsed(best["date"], v["date"])
+            v["gap_range"] = [round(lo, 2), round(hi, 2)]
 
 
 def _attach_claims(con, visits: list[dict]) -> None:
@@ -258,7 +238,6 @@ def _attach_claims(con, visits: list[dict]) -> None:
 
 # ---------------------------------------------------------------- invitations
 
-_INVIT = re.compile(r"\binvit(e|ed|es|ing|ation|ations)\b", re.I)
 _STAGES = [
     ("declined", re.compile(r"\b(declin\w*|turn(ed|s)? down|reject\w*|refus\w*)\b", re.I)),
     ("accepted", re.compile(r"\baccept(s|ed|ing)?\b", re.I)),
@@ -432,137 +411,6 @@ def _actor_ok(c: dict, v: dict) -> bool:
     ta = {_norm(w) for w in re.split(r"[\s-]+", a) if len(w) > 2}
     tb = {_norm(w) for w in re.split(r"[\s-]+", b) if len(w) > 2}
     return not ta or not tb or bool(ta & tb)
-
-
-# ---------------------------------------------------------------- agreements
-
-_AGREEMENT = re.compile(r"\b(agreements?|memorand(?:um|a)(?: of understanding)?|mou|treat(?:y|ies)|accords?|"
-                        r"protocols?|road ?maps?|joint declarations?|declarations?|conventions?|contracts?|"
-                        r"deals?)\b", re.I)
-_DOC = (r"(?:agreements?|memorand(?:um|a)(?: of understanding)?|MoUs?|treat(?:y|ies)|accords?|protocols?|"
-        r"road ?maps?|declarations?|conventions?|contracts?|deals?|agenda|programmes?|programs?|plans? of \w+)")
-_TITLE = re.compile(rf"(?P<pre>(?:[\w-]+\s+){{0,3}})(?P<doc>{_DOC})"
-                    r"(?P<post>\s+(?:on|of|in|for|to|between|regarding|concerning|about|listing)\s+"
-                    r"(?:(?!\s+and\s+(?:an?|the|two|three)\s)[^.;,()]){1,90})?",
-                    re.I)
-_SIGNED = re.compile(r"\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|adopt(?:ed|s)|ratif(?:ied|ies)|"
-                     r"exchang(?:ed|es)|finali[sz]ed)\b", re.I)
-_PLANNED = re.compile(r"\b(will|would|shall|to|plan(?:s|ned)? to|intend(?:s|ed)? to|agreed to|expect(?:s|ed)? to|"
-                      r"ready to|prepar\w*|draft\w*|negotiat\w*|work(?:ing)? on|upcoming|future)\b\s*(?:\w+\s+){0,2}?"
-                      r"(?:sign|conclud|adopt|ink|finali[sz])\w*|\b(draft|proposed|planned)\b", re.I)
-_PRE_OK = re.compile(r"^(?:[a-z][\w-]*)$")   # lower-case qualifiers only ("intergovernmental", "joint")
-_PRE_STOP = frozenset("a an the two three four several of and or signed sign signs signing to they both sides have "
-                      "has had will would also on in new number series also adopted adopt inked concluded "
-                      "exchanged with into its their his her".split())
-DOMAIN_WORDS = {
-    "aviation": "transport", "transport": "transport", "transit": "transport", "railway": "transport",
-    "air service": "transport", "logistic": "logistics", "agricultur": "agriculture", "food": "agriculture",
-    "energy": "energy", "oil": "energy", "gas": "energy", "nuclear": "energy", "trade": "trade",
-    "invest": "investment", "tax": "finance", "bank": "finance", "financ": "finance", "customs": "trade",
-    "educat": "education", "universit": "education", "cultur": "culture", "touris": "tourism",
-    "health": "health", "medic": "health", "defen": "defence", "military": "defence", "security": "security",
-    "visa": "migration", "migrat": "migration", "digital": "digitalization", "technolog": "technology",
-    "space": "technology", "water": "environment", "climate": "environment", "environment": "environment",
-    "justice": "legal", "legal": "legal", "extradit": "legal", "border": "border", "econom": "economy",
-    "allied": "security", "aviation": "transport", "flight": "transport", "food": "agriculture",
-}
-
-
-def agreement_titles(text: Optional[str]) -> list[str]:
-    """Every document named in a text: 'signed an agreement on X, a memorandum on Y' -> two titles."""
-    out: list[str] = []
-    for m in _TITLE.finditer(text or ""):
-        pre = m.group("pre").split()
-        keep: list[str] = []
-        for w in reversed(pre):   # the qualifiers right before the document word
-            if w.lower() in _PRE_STOP or not _PRE_OK.match(w):
-                break
-            keep.insert(0, w)
-        t = " ".join(keep + [m.group("doc")]) + re.sub(r"\s+", " ", m.group("post") or "").rstrip(" .,'\"")
-        t = re.split(r"\s+(?:that|which|who|whereby|and (?:agreed|will|said|to))\b", t.strip())[0]
-        if t and t.lower() not in (x.lower() for x in out):
-            out.append(t[:1].upper() + t[1:])
-    return out
-
-
-def agreement_title(text: Optional[str]) -> Optional[str]:
-    t = agreement_titles(text)
-    return t[0] if t else None
-
-
-def agreement_domain(sectors, title: Optional[str], contexts=()) -> Optional[str]:
-    low = (title or "").lower()
-    for k, v in DOMAIN_WORDS.items():
-        if k in low:
-            return v
-    if sectors:
-        return sectors[0]
-    ctx = [c for c in (contexts or []) if c != "diplomatic"]
-    return ctx[0] if ctx else None
-
-
-def agreement_status(e: dict) -> str:
-    """signed | planned, from the modality, the CAMEO code and the verbs of the evidence."""
-    if e["modality"] == "future":
-        return "planned"
-    text = e.get("evidence_text") or ""
-    planned = _PLANNED.search(text)
-    if (e["cameo_code"] or "").startswith("057"):
-        return "planned" if planned else "signed"
-    return "signed" if _SIGNED.search(text) and not planned else "planned"
-
-
-def _domain_of_title(title: str) -> Optional[str]:
-    low = title.lower()
-    return next((v for k, v in DOMAIN_WORDS.items() if k in low), None)
-
-
-def _sector_domains(sectors) -> set[str]:
-    out = set()
-    for sct in sectors or []:
-        out.add(DOMAIN_WORDS.get(sct.lower(), sct.lower()))
-        out |= {v for k, v in DOMAIN_WORDS.items() if k in sct.lower()}
-    return out
-
-
-def _titles_for(e: dict) -> list[Optional[str]]:
-    """The documents of one signing event: when its evidence names several, the ones matching its
-    sectors (one event coded per document), or all of them (one event coded for the lot)."""
-    titles = agreement_titles(e.get("evidence_text"))
-    if len(titles) <= 1:
-        return titles or [None]
-    doms = _sector_domains(e["sectors"])
-    matched = [t for t in titles if _domain_of_title(t) in doms]
-    return matched or titles
-
-
-def build_agreements(con) -> list[dict]:
-    evs = _rows(con, """SELECT * FROM mem_events
-                        WHERE modality IN ('reported', 'past', 'future')
-                          AND (cameo_code LIKE '057%' OR plover_type IN ('AGREE', 'SUPPORT', 'COOPERATE')
-                               AND regexp_matches(coalesce(evidence_text, ''), ?))
-                        ORDER BY day NULLS LAST, date, id""", ["(?i)" + _AGREEMENT.pattern])
-    evs = [e for e in evs if (e["cameo_code"] or "").startswith("057") or _AGREEMENT.search(e.get("evidence_text") or "")]
-    evs = [e for e in evs if not _INVIT.search(e.get("evidence_text") or "") or (e["cameo_code"] or "").startswith("057")]
-    ments = _mentions(con, [e["id"] for e in evs])
-    out, seen = [], set()
-    for e in evs:
-        parties = sorted({p for p in (e["source_country"], e["target_country"]) if p})
-        titles = _titles_for(e)
-        for i, title in enumerate(titles):
-            key = (tuple(parties), e["date"], (title or "").lower())
-            if title and key in seen:
-                continue
-            seen.add(key)
-            domain = _domain_of_title(title) if (title and len(titles) > 1) else None
-            out.append({
-                "id": e["id"] if len(titles) == 1 else f"{e['id']}.{i + 1}", "event": e["id"], "parties": parties,
-                "title": title,
-                "domain": domain or agreement_domain(list(e["sectors"] or []), title, list(e["plover_contexts"] or [])),
-                "date": e["date"], "status": agreement_status(e), "modality": e["modality"],
-                "num_articles": e["num_articles"], "num_sources": e["num_sources"], "sources": ments.get(e["id"], []),
-            })
-    return out
 
 
 # ---------------------------------------------------------------- tables

@@ -199,15 +199,20 @@ WITH agg AS (  SELECT mid,
     count(DISTINCT coalesce(lower(outlet), regexp_extract(lower(url), '^(?:https?://)?(?:www\.)?([^/:?#]+)', 1),
                             cluster_id)) AS num_sources,
     min(day0) AS day_min,
-    mode(location_name) AS loc_name, mode(location_country) AS loc_country,
+    arg_max(location_name, confidence) FILTER (WHERE location_name IS NOT NULL) AS loc_name,
+    arg_max(location_country, confidence) FILTER (WHERE location_country IS NOT NULL) AS loc_country,
     avg(location_lat) AS loc_lat, avg(location_lon) AS loc_lon,
     list_sort(list_distinct(flatten(list(coalesce(sectors, []))))) AS all_sectors,
     list_sort(list_distinct(flatten(list(coalesce(plover_contexts, []))))) AS all_contexts,
     max(confidence) AS conf_max,
     1 - exp(sum(ln(greatest(1e-9, 1 - least(coalesce(confidence, 0.5), 0.999999))))) AS conf_combined,
-    mode(s_name) FILTER (WHERE s_kind = 'person') AS s_person, mode(t_name) FILTER (WHERE t_kind = 'person') AS t_person,
+    arg_max(s_name, confidence) FILTER (WHERE s_kind = 'person') AS s_person,
+    arg_max(t_name, confidence) FILTER (WHERE t_kind = 'person') AS t_person,
     bool_or(s_kind = 'person') AS s_is_person, bool_or(t_kind = 'person') AS t_is_person,
-    mode(s_role) AS s_role_m, mode(t_role) AS t_role_m, mode(s_title) AS s_title_m, mode(t_title) AS t_title_m,
+    arg_max(s_role, confidence) FILTER (WHERE s_role IS NOT NULL) AS s_role_m,
+    arg_max(t_role, confidence) FILTER (WHERE t_role IS NOT NULL) AS t_role_m,
+    arg_max(s_title, confidence) FILTER (WHERE s_title IS NOT NULL) AS s_title_m,
+    arg_max(t_title, confidence) FILTER (WHERE t_title IS NOT NULL) AS t_title_m,
     min(published) AS first_reported, max(published) AS last_reported
   FROM _mem_base JOIN _mem_mid USING (article_id, id) GROUP BY mid
 ), k AS (
@@ -238,12 +243,15 @@ ORDER BY d1, d2, day
 
 _MENTIONS_SQL = r"""
 CREATE OR REPLACE TABLE mem_event_mentions AS
-SELECT m.mid AS event_id, article_id, id AS article_event, cluster_id, url, outlet, title, published,
+SELECT m.mid AS event_id,
+       least(coalesce(source_country, '~'), coalesce(target_country, '~')) AS d1,
+       greatest(coalesce(source_country, '~'), coalesce(target_country, '~')) AS d2,
+       article_id, id AS article_event, cluster_id, url, outlet, title, published,
        evidence_start, evidence_end, evidence_text, confidence, trigger,
        source_actor, target_actor, s_name AS source_actor_name, t_name AS target_actor_name,
        s_role AS source_role, t_role AS target_role, s_title AS source_title, t_title AS target_title
 FROM _mem_base JOIN _mem_mid m USING (article_id, id)
-ORDER BY event_id
+ORDER BY d1, d2, event_id
 """
 
 

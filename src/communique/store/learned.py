@@ -28,6 +28,11 @@ def ensure(con) -> None:
         con.execute(stmt)
 
 
+def _exists(con) -> bool:
+    q = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'learned_offices'"
+    return bool(con.execute(q).fetchone()[0])
+
+
 def _is_placeholder(a, country_name: Optional[str]) -> bool:
     """An office without a name ("Oman foreign minister") is not a learned person."""
     if a.title and a.name.lower().endswith(a.title.lower()) and len(a.name.split()) <= 5:
@@ -73,13 +78,15 @@ def record(con, coded) -> int:
 
 def list_learned(con, country: Optional[str] = None) -> list[dict[str, Any]]:
     """Learned offices with first/last seen and the number of articles that stated them."""
-    ensure(con)
+    if not _exists(con):
+        return []
     sql = """SELECT o.name, o.country, o.role, o.title, o.sector, o.cameo, o.wikidata,
-                    CAST(o.first_seen AS VARCHAR), CAST(o.last_seen AS VARCHAR), count(a.article_id)
-             FROM learned_offices o LEFT JOIN learned_office_articles a
-               ON a.person_key = o.person_key AND a.country = o.country AND a.role = o.role
+                    CAST(o.first_seen AS VARCHAR) AS fs, CAST(o.last_seen AS VARCHAR) AS ls,
+                    (SELECT count(*) FROM learned_office_articles a
+                      WHERE a.person_key = o.person_key AND a.country = o.country AND a.role = o.role) AS n
+             FROM learned_offices o
              {where}
-             GROUP BY ALL ORDER BY o.country, o.role, o.first_seen, o.name"""
+             ORDER BY o.country, o.role, o.first_seen, o.name"""
     params: list = []
     where = ""
     if country:
@@ -89,4 +96,14 @@ def list_learned(con, country: Optional[str] = None) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in con.execute(sql.format(where=where), params).fetchall()]
 
 
-__all__ = ["record", "list_learned", "ensure", "offices_of"]
+def load_into_kb(con, kb=None) -> int:
+    """Merge the learned offices of a store into a KnowledgeBase (default: the process-wide one).
+
+    Call once before coding a batch (e.g. at the start of an ingest) so that bare mentions resolve
+    to the holders the news named; returns the number of new terms."""
+    from ..kb import KnowledgeBase
+    kb = kb or KnowledgeBase.default()
+    return kb.add_learned(list_learned(con))
+
+
+__all__ = ["record", "list_learned", "ensure", "offices_of", "load_into_kb"]

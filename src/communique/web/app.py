@@ -44,6 +44,7 @@ class Database:
         self.writable = writable
         self.store = None
         self.write_lock = threading.Lock()
+        self._cursor_lock = threading.Lock()
         from ..store import Store
         if writable:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +56,8 @@ class Database:
 
     @contextmanager
     def cursor(self) -> Iterator:
-        cur = self.con.cursor()
+        with self._cursor_lock:       # cursors are created one at a time, then used freely per thread
+            cur = self.con.cursor()
         try:
             yield cur
         finally:

@@ -146,8 +146,10 @@ def trend_chart(trend: list[dict], width: int = 680, height: int = 240) -> dict:
     for i, t in enumerate(pts):
         x = left + slot * i + slot / 2
         h = ph * int(t.get("events") or 0) / maxe
+        hc = ph * min(int(t.get("conflictual") or 0), int(t.get("events") or 0)) / maxe   # conflict on top
         bars.append({"x": round(x - bw / 2, 1), "y": round(top + ph - h, 1), "w": round(bw, 1), "h": round(h, 1),
-                     "period": t["period"], "events": t.get("events")})
+                     "hc": round(hc, 1), "period": t["period"], "events": t.get("events"),
+                     "conflictual": int(t.get("conflictual") or 0)})
         ci = t.get("cooperation_index")
         if ci is not None:
             dots.append({"x": round(x, 1), "y": round(ci_y(float(ci)), 1), "value": ci, "period": t["period"]})

@@ -11,6 +11,7 @@ import re
 from typing import Any, Optional
 
 from ..store import queries, schema
+from . import offices as offices_kb
 from .params import EventFilter
 
 # ---------------------------------------------------------------- events
@@ -156,8 +157,19 @@ def actor(con, key: str, limit: int = 100) -> Optional[dict]:
         "wikidata": first[9] if first else None,
         "articles": len({r[0] for r in rows}),
         "offices": sorted(offices.values(), key=lambda o: (o["first_seen"] or "", o["role"] or "")),
+        "kb_terms": [] if is_country else offices_kb.person_terms(max(names, key=names.get) if names else None,
+                                                                   first[9] if first else None),
+        "office_holders": _mark_stored(con, offices_kb.country_holders(key)) if is_country or not rows else [],
         "events": evs,
     }
+
+
+def _mark_stored(con, holders: list[dict]) -> list[dict]:
+    """Flag the office holders the store has articles about (the page links only those)."""
+    for h in holders:
+        h["in_store"] = bool(h.get("wikidata")) and bool(con.execute(
+            "SELECT EXISTS (SELECT 1 FROM actors WHERE wikidata = ?)", [h["wikidata"]]).fetchone()[0])
+    return holders
 
 
 def _actor_events(con, key: str, limit: int) -> dict:

@@ -133,12 +133,14 @@ def confidence(value: Optional[str]) -> Optional[float]:
 
 
 def plover_type(value: Optional[str]) -> Optional[str]:
+    """One PLOVER type, or several separated by commas (CONSULT,AGREE)."""
     if not value:
         return None
-    v = value.strip().upper()
-    if v not in PLOVER_TYPES:
-        raise bad_param("type", f"'{value[:30]}' is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
-    return v
+    types = [t.strip().upper() for t in value.split(",") if t.strip()]
+    for t in types:
+        if t not in PLOVER_TYPES:
+            raise bad_param("type", f"'{t[:30]}' is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
+    return ",".join(dict.fromkeys(types)) or None
 
 
 def quad_class(value: Optional[str]) -> Optional[int]:

@@ -1,0 +1,32 @@
+"""Small helpers shared by the ledger modules (rows as dicts, the reports of merged events)."""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+INVIT = re.compile(r"\binvit(e|ed|es|ing|ation|ations)\b", re.I)
+
+
+def json_text(x: Any) -> str:
+    return json.dumps(x, ensure_ascii=False, default=str)
+
+
+def rows(con, sql: str, params=()) -> list[dict]:
+    cur = con.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def mentions(con, ids: list[str]) -> dict[str, list[dict]]:
+    """event id -> its reports (article, url, outlet, published, evidence), oldest first."""
+    if not ids:
+        return {}
+    found = rows(con, """SELECT m.event_id, m.article_id, m.url, m.outlet, m.published::VARCHAR AS published,
+                                m.evidence_start, m.evidence_end, m.evidence_text
+                         FROM mem_event_mentions m WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))
+                         ORDER BY m.published, m.article_id""", [ids])
+    out: dict[str, list[dict]] = {}
+    for r in found:
+        out.setdefault(r.pop("event_id"), []).append(r)
+    return out
