@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= build/demo.duckdb
 MODEL_HASH := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: all install demo test test-fast eval bench kb browser-deps lint clean
+.PHONY: all install demo test test-fast eval bench kb codebooks browser-deps lint clean
 
 all: demo
 
@@ -46,6 +46,11 @@ bench: install
 # Re-derive the run-time knowledge base from ../shared (build input; the result is committed).
 kb: install
 	$(BIN)/python scripts/derive_kb.py --shared ../shared
+
+# Re-derive the codebooks (CAMEO, PLOVER) and the gazetteer from ../shared and curated tables.
+codebooks: install
+	$(BIN)/python scripts/derive_codebooks.py
+	$(BIN)/python scripts/build_gazetteer.py
 
 clean:
 	rm -rf build .pytest_cache

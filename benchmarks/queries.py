@@ -100,6 +100,8 @@ def main() -> None:
     t0 = time.perf_counter()
     info = memory.refresh(con, force=True)
     t_refresh = time.perf_counter() - t0
+    from communique.memory import merge
+    print("merge steps (s):", merge.TIMINGS)
     busiest = con.execute("SELECT d1, d2 FROM mem_dyad_month GROUP BY ALL ORDER BY sum(events) DESC LIMIT 1").fetchone()
     other = con.execute("SELECT d1, d2 FROM mem_dyad_month GROUP BY d1, d2 ORDER BY hash(d1 || d2) LIMIT 1").fetchone()
     print(f"store: {n:,} events, {con.execute('SELECT count(*) FROM articles').fetchone()[0]:,} articles "

@@ -526,8 +526,10 @@ def main(argv=None) -> int:
     phoenix = parse_phoenix_persons(shared / "data/phoenix/Phoenix.Countries.actors.txt", set(countries), igo_codes)
     phoenix += parse_phoenix_persons(shared / "data/phoenix/Phoenix.International.actors.txt", set(countries),
                                      igo_codes)
-    agents = parse_agents(shared / "data/phoenix/Phoenix.agents.txt")
-    agents += [dict(r, source="curated") for r in read_tsv(CURATED / "agents.tsv")]
+    # curated nouns first: the first row of a noun wins at load time
+    agents = [dict(r, source="curated") for r in read_tsv(CURATED / "agents.tsv")]
+    agents += [dict(r, sector="CVL" if r["sector"] == "PPL" else r["sector"])
+               for r in parse_agents(shared / "data/phoenix/Phoenix.agents.txt")]
     cols = ["name", "aliases", "country", "role", "title", "sector", "start", "end", "wikidata", "source"]
     (a.out / "countries.json").write_text(json.dumps(sorted(countries.values(), key=lambda c: c["code"]),
                                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

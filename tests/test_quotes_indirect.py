@@ -23,6 +23,10 @@ def indirect(extract, text):
      "the visit would give new impetus to trade", "Tokayev"),
     ("The president noted with satisfaction that trade had doubled since 2022.",
      "trade had doubled since 2022", None),
+    ("The deal, Lavrov said, would be signed in May.",
+     "The deal, Lavrov said, would be signed in May", "Lavrov"),
+    ("Interfax quoted Lavrov as saying that the deal would be signed in May.",
+     "the deal would be signed in May", "Lavrov"),
 ])
 def test_reported_content_and_speaker(extract, text, content, surname):
     qs = indirect(extract, text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .actors_people import POSSESSIVE, _place_entry, match_title
-from .actors_titles import COREF_MAX_WORDS, COREF_NOUNS, PAIR_PHRASES, FORMER, title_info
+from .actors_titles import COREF_MAX_WORDS, COREF_NOUNS, FORMER, GOV_NOUNS, PAIR_PHRASES, title_info
 from .kb.names import norm
 
 MONARCH_WORDS = {"president", "sultan", "king", "queen", "emir", "amir", "monarch", "chancellor", "premier"}
@@ -46,7 +46,8 @@ def resolve_nominals(doc, kb, tn, hits, reg) -> None:
         if tn[i] in ("the", "both"):
             for m in (4, 3, 2):
                 if i + m <= n and all(tn[i:i + m]) and " ".join(tn[i:i + m]) in PAIR_PHRASES:
-                    key = reg.pair()
+                    people = tn[i + m - 1] in ("leaders", "presidents", "ministers", "interlocutors")
+                    key = (reg.pair_of_people(i) if people else None) or reg.pair()
                     if key:
                         reg.mention(i, i + m, key, "pair")
                     i += m
@@ -55,8 +56,14 @@ def resolve_nominals(doc, kb, tn, hits, reg) -> None:
                 m = 0
             if m:
                 continue
+        if tn[i] in ("his", "her", "their", "its"):
+            done = _counterpart(doc, kb, tn, i, by_start, reg)
+            i = done or i + 1
+            continue
         start, j, country, former = i, i, None, False
         if tn[j] == "the":
+            if _institution_of(doc, kb, tn, i, by_start, reg):
+                continue
             j += 1
         elif not (by_start.get(j) and _place_entry(by_start.get(j))):
             i += 1
@@ -96,12 +103,83 @@ def resolve_nominals(doc, kb, tn, hits, reg) -> None:
         if tn[i] == "the" and country is None and doc[j].text[:1].islower() and noun in ("leader", "host", "guest"):
             i += 1
             continue
+        if end + 1 < n and doc[end].text == "," and reg.taken[end + 1]:
+            named = [m for m in reg.mentions if m.token_start == end + 1 and m.key.startswith("person:")]
+            if named:                # "the former Ukrainian president, Petro Poroshenko,"
+                reg.mention(start, end, named[0].key, "appositive-nominal", 0.9)
+                i = end
+                continue
         key, how = _resolve(doc, kb, reg, i, country, allowed, noun, info, former)
         if key:
             reg.mention(start, end, key, how, 0.8 if how == "nominal-coref" else 0.7)
             i = end
         else:
             i += 1
+
+
+def _counterpart(doc, kb, tn, i: int, by_start, reg) -> Optional[int]:
+    """'his Pakistani counterpart': the holder, in that country, of the office of the person 'his' refers to."""
+    n = len(doc)
+    j = i + 1
+    h = by_start.get(j)
+    pe = _place_entry(h)
+    if pe is None:
+        return None
+    j = h.end
+    if j >= n or tn[j] not in ("counterpart", "counterparts"):
+        return None
+    # the antecedent: the closest person named before, in this sentence or the previous one
+    before = [(max(m for m in p.mentions_at if m < i), p) for p in reg.people.values()
+              if any(m < i for m in p.mentions_at) and p.role]
+    if not before:
+        return None
+    _, ante = max(before, key=lambda x: x[0])
+    role = ante.role
+    if j + 1 < n and doc[j + 1].text[:1].isupper() and reg.taken[j + 1]:
+        return None             # a name follows: the people pass resolved it
+    for key, p in reg.people.items():
+        if p.country == pe.id and p.role == role:
+            reg.mention(i, j + 1, key, "counterpart", 0.7)
+            return j + 1
+    holder = kb.holder(pe.id, role, reg.date_at(i))
+    if holder is not None:
+        term = kb.active_term(holder.pid, reg.date_at(i), pe.id)
+        key = reg.person(holder.name, i, pe.id, role, term.title if term else None, "GOV",
+                         holder.wikidata or None, pid=holder.pid)
+        reg.mention(i, j + 1, key, "counterpart-kb", 0.7)
+    else:
+        reg.mention(i, j + 1, reg.country(pe.id, "GOV"), "counterpart-country", 0.6)
+    return j + 1
+
+
+def _institution_of(doc, kb, tn, i: int, by_start, reg) -> bool:
+    """'the government of Kazakhstan', 'the Ministry of Foreign Affairs of Oman', 'the people of Oman'."""
+    n = len(doc)
+    for m in (5, 4, 3, 2, 1):
+        k = i + 1 + m
+        if k >= n or tn[k] != "of":
+            continue
+        words = tn[i + 1:k]
+        if not all(words):
+            continue
+        phrase = " ".join(words)
+        if title_info(phrase) or phrase in COREF_NOUNS:
+            return False            # a person's title: "the Minister of Foreign Affairs of Oman"
+        sector = "GOV" if phrase in GOV_NOUNS else kb.agents.get(phrase)
+        if not sector:
+            continue
+        c = k + 1
+        if c < n and tn[c] == "the":
+            c += 1
+        h = by_start.get(c)
+        pe = _place_entry(h)
+        if pe is None or pe.kind != "country":
+            return False
+        sec = sector[:3]
+        key = reg.country(pe.id, "GOV") if sec == "GOV" else reg.group(pe.id, sec, doc[i:h.end].text)
+        reg.mention(i, h.end, key, "institution-of")
+        return True
+    return False
 
 
 def role_fits(role: Optional[str], allowed, noun: str) -> bool:
@@ -167,6 +245,10 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
         if best:
             return best, "nominal-coref"
     role = info[0] if info else (next(iter(allowed)) if allowed and len(allowed) == 1 else None)
+    dateline_country = (doc._.dateline or {}).get("country")
+    if country is None and role in ("head of state", "head of government", "foreign minister") \
+            and dateline_country and not reg.people:
+        country = dateline_country      # "ASTANA - The president said...": the dateline's country
     if country and role:
         p = kb.holder(country, role, date)
         if p is not None:

@@ -54,7 +54,7 @@ def _hits_by_start(hits):
 def _place_entry(h):
     if h is None:
         return None
-    e = h.first("country", {"name", "adj"}) or h.first("org")
+    e = h.first("country", {"name", "adj", "seat"}) or h.first("org")   # seat: "Kremlin spokesman"
     return e
 
 
@@ -286,6 +286,23 @@ def find_people(doc, kb, tn, hits, reg) -> None:
                 break
 
 
+def _spelling_variant(kb, nn: str, country: str, date: str):
+    """A current office holder of the country whose name is a transliteration variant of nn
+    (Zelenskiy / Zelenskyy, Kassym-Jomart / Qasym-Zhomart)."""
+    from difflib import SequenceMatcher
+    best, best_r = None, 0.0
+    sn = nn.split()[-1]
+    for role in ("head of state", "head of government", "foreign minister"):
+        for q in kb.holders(country, role, date):
+            for a in q.aliases:
+                an = norm(a)
+                r = SequenceMatcher(None, nn, an).ratio()
+                rs = SequenceMatcher(None, sn, an.split()[-1]).ratio()
+                if r >= 0.8 and rs >= 0.75 and r > best_r:
+                    best, best_r = q, r
+    return best
+
+
 def resolve_person(doc, kb, reg, s: int, e: int, ctx: Optional[Ctx]) -> tuple[str, str]:
     name = doc[s:e].text
     nn = norm(name)
@@ -322,6 +339,9 @@ def resolve_person(doc, kb, reg, s: int, e: int, ctx: Optional[Ctx]) -> tuple[st
                     and (len(toks) == 1 or any(norm(a).split()[0] == nn.split()[0] for a in q.aliases))]
         if len(pick) == 1:
             p, how = pick[0], "kb-surname"
+        elif not pick and cc and len(toks) > 1:
+            p = _spelling_variant(kb, nn, cc, date)
+            how = "kb-variant" if p is not None else how
     if p is not None:
         term = kb.active_term(p.pid, date, cc) or kb.active_term(p.pid, date)
         last = term or kb.last_term(p.pid, cc) or kb.last_term(p.pid)

@@ -113,6 +113,26 @@ class Registry:
             if e is not None:
                 self.named_counts[e.id] = self.named_counts.get(e.id, 0) + 1
 
+    def pair_of_people(self, tok: int) -> Optional[str]:
+        """'the two leaders': the countries of the last two people named before tok."""
+        last = sorted(((max(m for m in p.mentions_at if m < tok), p.country) for p in self.people.values()
+                       if p.country and any(m < tok for m in p.mentions_at)), reverse=True)
+        codes = []
+        for _, c in last:
+            if c not in codes:
+                codes.append(c)
+            if len(codes) == 2:
+                break
+        return self._pair_key(codes) if len(codes) == 2 else None
+
+    def _pair_key(self, codes) -> str:
+        codes = sorted(codes)
+        key = "group:" + "+".join(codes)
+        if key not in self.actors:
+            self.actors[key] = Actor(id=key, name=" and ".join(self.kb.country_name(c) for c in codes),
+                                     kind="group", country=None, sector="GOV")
+        return key
+
     def pair(self) -> Optional[str]:
         counts = dict(getattr(self, "named_counts", {}))
         for c, n in self.country_counts.items():

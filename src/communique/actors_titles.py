@@ -79,7 +79,7 @@ HONORIFICS = {norm(x) for x in ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "
 NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "ben", "de", "da", "di", "del", "van", "von", "der", "la", "le",
                   "abu", "ould", "wa"}
 FORMER = {"former", "ex", "then", "late", "previous", "outgoing", "erstwhile"}
-NEXT = {"incoming", "designate", "elect", "new"}
+NEXT = {"incoming", "designate", "elect", "new", "acting", "interim", "caretaker"}
 
 # Role nouns used in nominal coreference ("the diplomat", "the president", "the Sultan of Oman").
 # noun -> set of roles it may refer to (None = any person)

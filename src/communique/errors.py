@@ -30,9 +30,13 @@ class E:
     E202 = "unknown actor or country code '{code}'"
     E203 = "invalid dyad '{value}': expected two codes like KAZ-OMN"
     E204 = "article {id} not found"
+    E205 = "{detail}"
     # web
     E301 = "missing or wrong ingest token"
     E302 = "parameter '{name}': {reason}"
+    E303 = "no such page: {path}"
+    E304 = "ingest is disabled: start the server with --allow-ingest and a token"
+    E305 = "unknown dyad {a}-{b}: neither code appears in the store"
 
 
 class CommuniqueError(Exception):

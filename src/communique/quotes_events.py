@@ -176,6 +176,29 @@ def _interlocutor(table, mentions, country, key, sp_key) -> str:
     return counts.most_common(1)[0][0] if counts else key
 
 
+def _topics(text: str, ptype: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Sectors and PLOVER contexts of what the statement talks about."""
+    try:
+        from .sectors import contexts_of, sectors_of
+        return tuple(sectors_of(text)), tuple(contexts_of(text, ptype))
+    except Exception:  # sectors module unavailable
+        return (), ()
+
+
+def _dateline_location(dl: dict) -> Location:
+    """Statements are placed where the article is datelined (with coordinates when known)."""
+    if not dl.get("place"):
+        return Location()
+    try:
+        from .gazetteer import locate
+        loc = locate(dl["place"], dl.get("country"))
+        if loc is not None:
+            return loc
+    except Exception:  # gazetteer unavailable: the name alone
+        pass
+    return Location(dl.get("place"), dl.get("country"))
+
+
 def statement_events(doc) -> list[Event]:
     """Events read from the quotes of an annotated Doc (``doc._.quotes``)."""
     quotes = doc._.quotes
@@ -187,7 +210,7 @@ def statement_events(doc) -> list[Event]:
     meta = doc._.meta or {}
     dl = doc._.dateline or {}
     date = dl.get("date") or meta.get("published")
-    loc = Location(dl.get("place"), dl.get("country")) if dl.get("place") else Location()
+    loc = _dateline_location(dl)
     out: list[Event] = []
     for q in quotes:
         if q.speaker.actor is None or q.speaker.actor not in table:
@@ -201,12 +224,17 @@ def statement_events(doc) -> list[Event]:
             continue
         if not q.direct:
             conf -= 0.05
+        plover = _plover(code)
+        sectors, contexts = _topics(q.text, plover.type)
+        if contexts:
+            plover = Plover(plover.type, plover.mode, tuple(dict.fromkeys(plover.contexts + contexts)))
         out.append(Event(
             id=f"qe{len(out) + 1}",
             source=_actor_ref(table, q.speaker.actor, q.speaker.name, q.speaker.country),
             target=_actor_ref(table, tgt),
-            plover=_plover(code),
+            plover=plover,
             cameo=_cameo(code),
+            sectors=sectors,
             when="reported",
             date=date,
             location=loc,

@@ -119,6 +119,7 @@ def _speech(tok, direct) -> Optional[Reported]:
         return None
     lem = tok.lemma_.lower()
     comp = None
+    extra: list = []
     if lem == "express":
         for c in tok.children:
             if c.dep_ == "dobj" and c.lemma_.lower() in EXPRESS_NOUNS:
@@ -132,6 +133,10 @@ def _speech(tok, direct) -> Optional[Reported]:
                  and not _mostly_quoted(direct, *_extent(c))]
         if not comps:
             comps = _that_clause(tok) or _misparsed_clause(tok)
+        if not comps and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "nsubj" for c in tok.children):
+            # "The deal, the minister said, would be signed in May."
+            return _parenthetical(tok, direct)
         if not comps:
             return None
         after = [c for c in comps if c.i > tok.i]
@@ -141,7 +146,7 @@ def _speech(tok, direct) -> Optional[Reported]:
         extra = [c for c in after[1:]]   # a clause the parser split in two ("co-finance")
     lo, hi = _para_bounds(tok)
     tokens = list(comp.subtree)
-    for c in (extra if lem != "express" else []):
+    for c in extra:
         tokens += list(c.subtree)
     excl = _according_subtrees(comp)
     excl |= {t.i for t in comp.subtree if not lo <= t.i < hi}
@@ -182,6 +187,20 @@ def _that_clause(verb) -> list:
                         x.dep_ == "mark" and x.lower_ == "that" for x in c.children):
                     return [c]
     return []
+
+
+def _parenthetical(tok, direct) -> Optional[Reported]:
+    clause = tok.head
+    lo, hi = _para_bounds(tok)
+    toks = [t for t in clause.subtree if lo <= t.i < hi]
+    inner = {t.i for t in tok.subtree}
+    if toks and toks[-1].i in inner:   # "..., he said." at the end: the clause before it
+        span = _content(toks, inner)
+    else:
+        span = _content(toks, set())
+    if span is None or _mostly_quoted(direct, *span):
+        return None
+    return Reported(span[0], span[1], tok, subject_of(tok), tok.text)
 
 
 def _extent(tok) -> tuple[int, int]:

@@ -41,6 +41,10 @@ ORG_NOUNS = frozenset("""
 ministry side government office department service agency embassy administration cabinet
 council committee parliament delegation bureau commission secretariat presidency kremlin
 """.split())
+_NONWORD = re.compile(r"[^\w]+")
+_WORD4 = re.compile(r"\w{4,}")
+_SENT_CUT = re.compile(r"[.!?\n]")
+_SENT_CUT_Q = re.compile(r"[.!?\n\"\u201c\u201d]")
 PERSON_LABELS = {"PERSON"}
 GROUP_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
@@ -399,7 +403,7 @@ class Resolver:
         role = head.lemma_.lower()
         last = self.last
         if (last is not None and self.last_offset >= lo and last.name
-                and role in re.sub(r"[^\w]+", " ", last.name.lower()).split()):
+                and role in _NONWORD.sub(" ", last.name.lower()).split()):
             return last  # "an Egyptian official said ... the official said"
         if m.how != "nominal-office":
             return None  # the actors component named the person: trust it
@@ -435,7 +439,7 @@ class Resolver:
         words = []
         for x in self.mentions.items:  # every mention of that actor, with its context
             if x.key == key and x.end <= upto:
-                words += re.findall(r"\w{4,}", self.src[max(0, x.start - 40):x.end].lower())
+                words += _WORD4.findall(self.src[max(0, x.start - 40):x.end].lower())
         return any(w[:4] == m[:4] and (w.startswith(m[:5]) or m.startswith(w[:5])) for w in words for m in mods)
 
     def _proper_modifiers(self, head) -> list[str]:
@@ -460,7 +464,7 @@ class Resolver:
         (or `prefer` words, "the Egyptian minister"), candidates that agree come first."""
         lo = self.para_start(offset, back=2)
         cands = [m for m in self.mentions.before(offset, lo) if self._kind_fits(m.kind, want)][:8]
-        prefer = [re.sub(r"[^\w]+", " ", p.lower()).strip() for p in prefer if p]
+        prefer = [_NONWORD.sub(" ", p.lower()).strip() for p in prefer if p]
         prefer = [p for p in prefer if p]
         if country or prefer:
             wide = [m for m in self.mentions.before(offset, max(0, offset - 3000))
@@ -492,9 +496,9 @@ class Resolver:
         if tok is None:
             return False
         s, e = np_range(tok, 0, len(self.doc.text))
-        before = re.split(r"[.!?\n]", self.src[max(0, s - 40):s])[-1]
-        after = re.split(r"[.!?\n\"\u201c\u201d]", self.src[e:e + 30])[0]
-        seg = " " + re.sub(r"[^\w]+", " ", (before + self.src[s:e] + after).lower()) + " "
+        before = _SENT_CUT.split(self.src[max(0, s - 40):s])[-1]
+        after = _SENT_CUT_Q.split(self.src[e:e + 30])[0]
+        seg = " " + _NONWORD.sub(" ", (before + self.src[s:e] + after).lower()) + " "
         return any(f" {w} " in seg for w in words)
 
     def _is_subject(self, m: M) -> bool:

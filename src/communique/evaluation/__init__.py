@@ -24,6 +24,7 @@ SUITES = {
     "penta": "penta",          # ../shared/eval/dev/cameo_class_train.tsv
     "gsr": "gsr",              # ../shared/eval/dev/PLOVER_GSR_CAMEO.txt
     "ner": "ner",              # ../shared/eval/dev/cameo_ner_train.txt
+    "timeplace": "timeplace",  # our time/place/sector fixtures
 }
 
 FLOORS_DIR = Path(__file__).parent / "floors"

@@ -169,12 +169,13 @@ class ActorIndex:
             return []
         out: list[Party] = []
         heads = conjuncts(tok)
-        if len(heads) == 1 and self.tok2m.get(tok.i) is None:
+        if len(heads) == 1 and tok.tag_ in ("NNS", "NNPS") or self.tok2m.get(tok.i) is None:
             # "the foreign ministers of Egypt and Jordan": the conjunction sits inside the phrase
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     o = child(c, "pobj")
-                    if o is not None and len(conjuncts(o)) > 1 and self.tok2m.get(o.i) is not None:
+                    if o is not None and len(conjuncts(o)) > 1 and (
+                            self.tok2m.get(o.i) is not None or self.kb_party(o) is not None):
                         heads = conjuncts(o)
         if len(heads) == 1:
             # "the Austrian and Swiss ministers": conjoined demonyms on one head

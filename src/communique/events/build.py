@@ -64,6 +64,8 @@ def events_from_candidates(doc: Doc, cands: list[Candidate], idx: ActorIndex,
                            threshold: float = DEFAULT_THRESHOLD, require_actors: bool = True) -> list[Event]:
     text = doc._.source_text if doc._.source_text is not None else doc.text
     out: list[Event] = []
+    sect_cache: dict[int, tuple] = {}
+    ctx_cache: dict[tuple, list] = {}
     for n, c in enumerate(cands, 1):
         if c.conf < threshold:
             continue
@@ -80,7 +82,12 @@ def events_from_candidates(doc: Doc, cands: list[Candidate], idx: ActorIndex,
         src, tgt = _ref(c.source), _ref(c.target)
         contexts = list(adapters.plover_contexts(c.code))
         sent_text = text[c.sent.start_char:c.sent.end_char]
-        for x in adapters.contexts_of(sent_text, c.ptype):
+        ck = (c.sent.start, c.ptype)
+        if ck not in ctx_cache:
+            ctx_cache[ck] = adapters.contexts_of(sent_text, c.ptype)
+        if c.sent.start not in sect_cache:
+            sect_cache[c.sent.start] = tuple(adapters.sectors_of(sent_text))
+        for x in ctx_cache[ck]:
             if x not in contexts:
                 contexts.append(x)
         plover = Plover(c.ptype, c.mode, tuple(contexts))
@@ -89,7 +96,7 @@ def events_from_candidates(doc: Doc, cands: list[Candidate], idx: ActorIndex,
             source=src, target=tgt, plover=plover, cameo=adapters.cameo(c.code),
             when=c.when, date=c.date,
             location=_location(doc, c, idx, src, tgt, plover),
-            sectors=tuple(adapters.sectors_of(sent_text)),
+            sectors=sect_cache[c.sent.start],
             confidence=c.conf,
             evidence=Evidence(c.sent.start_char, c.sent.end_char, sent_text),
             trigger=c.tok.text if c.light is None else f"{c.light.text} {c.tok.text}",

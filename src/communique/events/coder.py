@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon as L
 from .arguments import (ActorIndex, Party, child, conjuncts, direct_object, object_tokens,
                         prep_objects, subject)
-from .modality import modality
+from .modality import date_entities, modality
 
 FIRST_PERSON = frozenset("we i us our my ourselves".split())
 SECOND_PERSON = frozenset("you your yours".split())
@@ -710,6 +710,7 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
     matcher = Matcher(idx)
     res = Resolver(doc, idx, dl)
     out: list[Candidate] = []
+    dates = date_entities(doc)
     for sent in doc.sents:
         cands: list[Candidate] = []
         for tok in sent:
@@ -734,7 +735,7 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
         for c in cands:
             if c.suppressed:
                 continue
-            c.when, c.date = modality(c.tok, c.light, anchor)
+            c.when, c.date = modality(c.tok, c.light, anchor, dates.get(sent.start, []))
         for c in cands:
             if c.sense.frame == "must":
                 for o in cands:

@@ -100,7 +100,8 @@ class Sense:
 
 _TABLE = """
 # ---- CONSULT --------------------------------------------------------------
-V meet         | obj=target/deadline/goal/need/requirement/demand/expectation/standard/criterion/obligation/condition/threshold/quota/cost | 040 CONSULT - stmt 0.0
+V meet         | obj=demand/condition       | 083 CONCEDE - sv 0.6
+V meet         | obj=target/deadline/goal/need/requirement/expectation/standard/criterion/obligation/threshold/quota/cost | 040 CONSULT - stmt 0.0
 V meet         | prep=with                  | 040 CONSULT - recip 0.85
 V meet         | obj=ANY                    | 040 CONSULT - recip 0.85
 V meet         | -                          | 040 CONSULT - recip 0.75

@@ -132,14 +132,21 @@ def past_marked(tok: Token, light: Optional[Token]) -> bool:
     return False
 
 
-def _date_ents(sent: Span, tok: Token, light: Optional[Token]) -> list[Span]:
+def date_entities(doc) -> dict[int, list[Span]]:
+    """DATE entities by sentence start (computed once per Doc)."""
+    out: dict[int, list[Span]] = {}
+    for e in doc.ents:
+        if e.label_ == "DATE":
+            out.setdefault(e.root.sent.start, []).append(e)
+    return out
+
+
+def _date_ents(sent: Span, tok: Token, light: Optional[Token], dates: Optional[list] = None) -> list[Span]:
     """DATE entities of the sentence that govern the trigger's clause, nearest first."""
     chain = _clause_chain(tok, light)
     anchors = set(t.i for t in chain)
     out = []
-    for e in sent.ents:
-        if e.label_ != "DATE":
-            continue
+    for e in (dates if dates is not None else [e for e in sent.ents if e.label_ == "DATE"]):
         # the verb the date phrase attaches to
         h = e.root
         for _ in range(4):
@@ -180,12 +187,14 @@ def _compare(date: str, anchor: Optional[str]) -> int:
     return -1 if delta < -45 else 1 if delta > 0 else 0
 
 
-def modality(tok: Token, light: Optional[Token], anchor: Optional[str]) -> tuple[str, Optional[str]]:
-    """(when, date) for a trigger token (and its light verb, for noun triggers)."""
+def modality(tok: Token, light: Optional[Token], anchor: Optional[str],
+             dates: Optional[list] = None) -> tuple[str, Optional[str]]:
+    """(when, date) for a trigger token (and its light verb, for noun triggers).
+    `dates`: the sentence's DATE entities when the caller has them (see `date_entities`)."""
     sent = tok.sent
     date = None
     date_text = ""
-    for e in _date_ents(sent, tok, light):
+    for e in _date_ents(sent, tok, light, dates):
         date = adapters.resolve_date(e.text, anchor)
         if date:
             date_text = e.text

@@ -15,9 +15,8 @@
   extended -> reaffirmed -> accepted -> fulfilled (by the first later visit of the invitee to
   the inviter, at the invitee's level when known) or declined; ``since`` is when it was first
   extended, so an unfulfilled one is "outstanding since".
-* ``mem_agreements``: agreements and memoranda (CAMEO 057, or AGREE/SUPPORT/COOPERATE events
-  whose evidence names an agreement, memorandum, treaty, ...): parties, title, domain, date,
-  status ``signed`` | ``planned``.
+* ``mem_agreements``: agreements and memoranda (built in `agreements`): parties, title, domain,
+  date, status ``signed`` | ``planned``.
 """
 from __future__ import annotations
 

@@ -36,6 +36,7 @@ Output tables:
 from __future__ import annotations
 
 import hashlib
+import time
 
 _BASE_SQL = r"""
 CREATE OR REPLACE TEMP TABLE _mem_base AS
@@ -255,11 +256,23 @@ ORDER BY d1, d2, event_id
 """
 
 
+TIMINGS: dict[str, float] = {}   # seconds per step of the last merge_events (benchmarks read it)
+
+
+def _timed(con, name: str, sql: str, params=None):
+    t = time.perf_counter()
+    out = con.execute(sql, params) if params is not None else con.execute(sql)
+    TIMINGS[name] = round(time.perf_counter() - t, 3)
+    return out
+
+
 def merge_events(con) -> int:
     """(Re)build ``mem_events`` and ``mem_event_mentions``; returns the number of merged events."""
-    con.execute(_BASE_SQL)
-    con.execute(_GROUP_SQL)
-    conflicts = [r[0] for r in con.execute(_CONFLICT_SQL).fetchall()]
+    TIMINGS.clear()
+    _timed(con, "base", _BASE_SQL)
+    _timed(con, "group", _GROUP_SQL)
+    conflicts = [r[0] for r in _timed(con, "conflicts", _CONFLICT_SQL).fetchall()]
+    t_split = time.perf_counter()
     if conflicts:
         con.execute("CREATE OR REPLACE TEMP TABLE _mem_conf AS SELECT unnest(?::UBIGINT[]) AS gkey", [conflicts])
         rows = con.execute("""SELECT g.gkey, g.article_id, g.id, g.p1, g.p2, g.location_country,
@@ -277,16 +290,22 @@ def merge_events(con) -> int:
                                 for r in grp])
             updates.extend((gkey, r[1], r[2], s) for r, s in zip(grp, subs) if s)
         if updates:
-            con.execute("CREATE OR REPLACE TEMP TABLE _mem_sub (gkey UBIGINT, article_id VARCHAR, id VARCHAR, sub INTEGER)")
-            con.executemany("INSERT INTO _mem_sub VALUES (?, ?, ?, ?)", updates)
+            import pyarrow as pa
+            con.register("_mem_sub", pa.table({
+                "gkey": pa.array([u[0] for u in updates], pa.uint64()),
+                "article_id": pa.array([u[1] for u in updates], pa.string()),
+                "id": pa.array([u[2] for u in updates], pa.string()),
+                "sub": pa.array([u[3] for u in updates], pa.int32())}))
             con.execute("""UPDATE _mem_grouped g SET sub = s.sub FROM _mem_sub s
                            WHERE g.gkey = s.gkey AND g.article_id = s.article_id AND g.id = s.id""")
-            con.execute("DROP TABLE _mem_sub")
+            con.unregister("_mem_sub")
         con.execute("DROP TABLE _mem_conf")
-    con.execute(_ABSORB_SQL)
-    con.execute(_MID_SQL)
-    con.execute(_MERGED_SQL)
-    con.execute(_MENTIONS_SQL)
+    TIMINGS["split"] = round(time.perf_counter() - t_split, 3)
+    TIMINGS["conflict_groups"] = len(conflicts)
+    _timed(con, "absorb", _ABSORB_SQL)
+    _timed(con, "ids", _MID_SQL)
+    _timed(con, "events", _MERGED_SQL)
+    _timed(con, "mentions", _MENTIONS_SQL)
     for t in ("_mem_base", "_mem_grouped", "_mem_mid"):
         con.execute(f"DROP TABLE {t}")
     return con.execute("SELECT count(*) FROM mem_events").fetchone()[0]

@@ -23,6 +23,12 @@ _DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 # ---- argument parsing -----------------------------------------------------------------------
 
+
+def like(text: str) -> str:
+    """A `%...%` ILIKE pattern matching `text` literally (``%``, ``_`` and ``\\`` escaped)."""
+    t = str(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{t}%"
+
 def parse_dyad(value: Union[str, Sequence[str]]) -> tuple[str, str]:
     """'KAZ-OMN' / 'kaz,omn' / ('KAZ', 'OMN') -> ('KAZ', 'OMN'); E203 otherwise."""
     if isinstance(value, str):
@@ -98,8 +104,8 @@ def _event_filters(dyad=None, actor=None, plover_type=None, quad_class=None, sin
                          "OR starts_with(target_cameo, ?))")
             params += [code, code, code, code]
         else:
-            where.append("(source_name ILIKE ? OR target_name ILIKE ?)")
-            params += [f"%{code}%", f"%{code}%"]
+            where.append("(source_name ILIKE ? ESCAPE '\\' OR target_name ILIKE ? ESCAPE '\\')")
+            params += [like(code), like(code)]
     if plover_type:
         types = [t.strip().upper() for t in str(plover_type).split(",") if t.strip()]
         where.append("plover_type IN (" + ", ".join("?" for _ in types) + ")")
@@ -117,9 +123,9 @@ def _event_filters(dyad=None, actor=None, plover_type=None, quad_class=None, sin
         where.append("confidence >= ?")
         params.append(float(min_confidence))
     if q:
-        where.append("(evidence_text ILIKE ? OR trigger ILIKE ? OR source_name ILIKE ? OR target_name ILIKE ? "
-                     "OR title ILIKE ?)")
-        params += [f"%{q}%"] * 5
+        where.append("(evidence_text ILIKE ? ESCAPE '\\' OR trigger ILIKE ? ESCAPE '\\' OR source_name ILIKE ? ESCAPE '\\' OR target_name ILIKE ? ESCAPE '\\' "
+                     "OR title ILIKE ? ESCAPE '\\')")
+        params += [like(q)] * 5
     if modality:
         where.append("modality = ?")
         params.append(modality)
@@ -207,11 +213,11 @@ def actors(con, country: Optional[str] = None, kind: Optional[str] = None, q: Op
         where.append("x.kind = ?")
         params.append(kind)
     if role:
-        where.append("x.role ILIKE ?")
-        params.append(f"%{role}%")
+        where.append("x.role ILIKE ? ESCAPE '\\'")
+        params.append(like(role))
     if q:
-        where.append("(x.name ILIKE ? OR x.title ILIKE ? OR x.role ILIKE ?)")
-        params += [f"%{q}%"] * 3
+        where.append("(x.name ILIKE ? ESCAPE '\\' OR x.title ILIKE ? ESCAPE '\\' OR x.role ILIKE ? ESCAPE '\\')")
+        params += [like(q)] * 3
     sql = (f"SELECT x.name, x.kind, x.country, mode(x.sector) AS sector, mode(x.role) AS role, "
            f"mode(x.title) AS title, mode(x.cameo) AS cameo, max(x.wikidata) AS wikidata, "
            f"count(DISTINCT x.article_id) AS articles, "
@@ -307,7 +313,7 @@ def articles(con, q: Optional[str] = None, limit: Optional[int] = 50, offset: in
     """Stored articles, newest first (title/text search with `q`)."""
     where, params = "TRUE", []
     if q:
-        where, params = "(title ILIKE ? OR text ILIKE ?)", [f"%{q}%", f"%{q}%"]
+        where, params = "(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')", [like(q), like(q)]
     sql = (f"SELECT a.id, a.url, a.title, a.outlet, CAST(a.published AS VARCHAR) AS published, "
            f"a.dateline_place, a.dateline_country, a.source_path, "
            f"(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
