@@ -229,6 +229,8 @@ def build_offices(shared: Path, countries: dict, qmap: dict[str, str], curated: 
             role = role_of(r["positionLabel"])
             # "Abdullah II of Jordan" is written "Abdullah II" in the news
             alias = re.sub(r"\s+of\s+(the\s+)?[A-Z][\w' -]+$", "", name) if " of " in name else ""
+            if len(alias.split()) < 2:
+                alias = ""      # "Philippe" alone is too ambiguous; "Abdullah II" is fine
             rows.append({"name": name, "aliases": alias if alias != name else "", "country": code, "role": role,
                          "title": title_of(r["positionLabel"]), "sector": "GOV",
                          "start": r["start_year"], "end": r["end_year"], "wikidata": r["officeholder"],
@@ -305,7 +307,7 @@ KOR IRN CYP KEN NGA GHA ZAF ZMB ZWE MWI BWA LBR SLE GMB SSD ERI SYR TKM FSM KIR 
 CHE VAT""".split(), "")
 PRESIDENTIAL["TUR"] = "2018-07-09"
 # Countries with several heads of state at once (co-princes, collective presidencies, captains regent).
-MULTI_HEAD = {"AND", "BIH", "CHE", "SMR", "NIC", "MMR"}
+MULTI_HEAD = {"AND", "BIH", "CHE", "SMR", "NIC", "MMR", "IRN"}
 
 
 def presidential_heads_of_government(rows: list[dict]) -> list[dict]:

@@ -7,7 +7,6 @@ run against the same tables either way.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from typing import Optional
 
 import duckdb
@@ -115,15 +114,6 @@ class MemStore:
 
     def close(self) -> None:
         (self.store or self.con).close()
-
-
-def with_text_offsets(c: CodedArticle) -> CodedArticle:
-    """Point each event's evidence at where its evidence text occurs in the article text."""
-    evs = []
-    for e in c.events:
-        i = (c.text or "").find(e.evidence.text) if e.evidence.text else -1
-        evs.append(replace(e, evidence=Evidence(max(i, 0), max(i, 0) + len(e.evidence.text), e.evidence.text)))
-    return replace(c, events=tuple(evs))
 
 
 def open_store(path: Optional[str]):

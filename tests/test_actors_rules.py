@@ -90,3 +90,65 @@ def test_keys_are_stable_and_mentions_record_the_rule():
     assert [m.how for m in doc._.actor_mentions] == ["title-pattern", "doc-coref"]
     actor = doc._.actor_table["person:kassym jomart tokayev"]
     assert (actor.cameo, actor.wikidata, actor.title) == ("KAZGOV", "Q200881", "President")
+
+
+@pytest.mark.parametrize("text,mention,published,country,name", [
+    ("Chinese Foreign Minister Wang Yi called his Pakistani counterpart.", "his Pakistani counterpart",
+     "2024-11-21", "PAK", "Ishaq Dar"),
+    ("Ukrainian President Volodymyr Zelenskiy spoke in Kyiv.", "Ukrainian President Volodymyr Zelenskiy",
+     "2025-03-03", "UKR", None),
+    ("Kremlin spokesman Dmitry Peskov declined to comment.", "Kremlin spokesman Dmitry Peskov",
+     "2025-03-03", "RUS", None),
+    ("The former Ukrainian president, Petro Poroshenko, criticised the plan.", "The former Ukrainian president",
+     "2025-03-03", "UKR", "Petro Poroshenko"),
+    ("The government of Kazakhstan approved the plan.", "The government of Kazakhstan", "2025-01-01", "KAZ", None),
+])
+def test_counterparts_variants_and_institutions(text, mention, published, country, name):
+    actor, _ = _resolve(text, mention, published)
+    assert actor.country == country
+    if name:
+        assert actor.name == name
+
+
+def test_two_leaders_are_the_last_two_people():
+    text = ("French President Emmanuel Macron met Kazakh President Kassym-Jomart Tokayev in Paris, a day after "
+            "talks in Berlin. The two leaders signed a uranium deal.")
+    actor, _ = _resolve(text, "The two leaders", "2024-11-05")
+    assert actor.kind == "group" and set(actor.name.split(" and ")) == {"France", "Kazakhstan"}
+
+
+def test_transliteration_variant_gets_the_kb_person():
+    actor, _ = _resolve("Ukrainian President Volodymyr Zelenskiy spoke.", "Volodymyr Zelenskiy", "2025-03-03")
+    assert actor.wikidata == "Q3874799"
+
+
+@pytest.mark.parametrize("text,mention,published,country,name", [
+    ("Crown Prince Mohammed bin Salman received the delegation.", "Crown Prince Mohammed bin Salman",
+     "2025-05-01", "SAU", "Mohammed bin Salman"),
+    ("King Salman chaired the cabinet session.", "King Salman", "2025-05-01", "SAU", None),
+    ("South Korean President Lee Jae-myung arrived.", "South Korean President Lee Jae-myung", "2025-07-01", "KOR",
+     "Lee Jae-myung"),
+    ("Iran's supreme leader met the Iranian president.", "Iran's supreme leader", "2025-03-01", "IRN",
+     "Ali Khamenei"),
+    ("Omani Defence Minister Shihab bin Tariq visited Doha.", "Omani Defence Minister Shihab bin Tariq",
+     "2025-03-01", "OMN", None),
+])
+def test_names_known_in_part(text, mention, published, country, name):
+    actor, _ = _resolve(text, mention, published)
+    assert actor.country == country
+    if name:
+        assert actor.name == name
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Qarabag extended their lead in the Azerbaijan Premier League.", "Azerbaijan"),
+    ("The Simla Agreement was signed decades ago.", "Simla Agreement"),
+])
+def test_named_things_are_not_actors(text, mention):
+    actor, _ = _resolve(text, mention)
+    assert actor is None or actor.country is None
+
+
+def test_defence_minister_cameo_has_a_secondary_role():
+    actor, _ = _resolve("Omani Defence Minister Shihab bin Tariq visited Doha.", "Shihab bin Tariq")
+    assert actor.cameo == "OMNGOVMIL"

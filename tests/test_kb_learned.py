@@ -63,10 +63,19 @@ def test_learned_offices_resolve_bare_mentions():
     from communique.kb import KnowledgeBase
     kb = KnowledgeBase()
     n = kb.add_learned([{"name": "Aigerim Sultanova", "country": "KGZ", "role": "foreign minister",
-                         "title": "Foreign Minister", "first_seen": "2030-01-15"}])
+                         "title": "Foreign Minister", "first_seen": "2030-01-15", "articles": 3}])
     assert n == 1
     doc = actor_doc("Kyrgyzstan's foreign minister arrived in Baku.", "2030-02-01", kb=kb)
     actor = doc._.actor_table[doc._.actor_mentions[0].key]
     assert (actor.name, actor.country, actor.role) == ("Aigerim Sultanova", "KGZ", "foreign minister")
     later = actor_doc("Sultanova met the press.", "2030-03-01", kb=kb)
     assert later._.actor_table[later._.actor_mentions[0].key].country == "KGZ"
+
+
+def test_one_article_does_not_replace_a_known_holder():
+    from communique.kb import KnowledgeBase
+    kb = KnowledgeBase()
+    before = kb.holder("KAZ", "head of state", "2030-01-01").name
+    n = kb.add_learned([{"name": "Misread Name", "country": "KAZ", "role": "head of state",
+                         "first_seen": "2030-01-01", "articles": 1}])
+    assert n == 0 and kb.holder("KAZ", "head of state", "2030-02-01").name == before

@@ -245,8 +245,16 @@ def test_gap_computed_and_wrong_claim_flagged(coded_store):
     assert [(c["text"].lower(), c["agrees"]) for c in v["claims"]] == [("almost 20 years later", False)]
     hist = [x for x in visits if x["status"] == "historical"]
     assert [(x["date"], x["level"]) for x in hist] == [("2004", "foreign minister")]
+
+
+def test_state_visit_is_the_first_at_its_level(coded_store):
+    con, _, _ = coded_store
+    visits = ledger_rows(con, "mem_visits", "KAZ", "OMN")
+    held = sorted((v["date"], v["visitor"], v["level"]) for v in visits if v["status"] == "held")
+    assert held == [("2025-06-10", "KAZ", "foreign minister"), ("2025-11-20", "OMN", "other minister"),
+                    ("2026-05-19", "OMN", "head of state")]
     state = [x for x in visits if x["date"] == "2026-05-19"]
-    assert state[0]["level"] == "head of state" and state[0]["previous_at_level"] is None
+    assert state[0]["previous_at_level"] is None and state[0]["num_sources"] == 2
 
 
 def test_quotes_about_the_other_side(coded_store):
@@ -303,3 +311,8 @@ def test_extracted_invitation_lifecycle(extracted_store):
 @pytest.mark.slow
 def test_extracted_gap_and_wrong_claim(extracted_store):
     test_gap_computed_and_wrong_claim_flagged(extracted_store)
+
+
+@pytest.mark.slow
+def test_extracted_visit_ledger(extracted_store):
+    test_state_visit_is_the_first_at_its_level(extracted_store)

@@ -182,3 +182,33 @@ def test_read_only_store_is_left_alone(tmp_db):
         assert ensure_fresh(con) == {"refreshed": False, "read_only": True}
     finally:
         con.close()
+
+
+def test_place_of_a_statement_does_not_split_it(store):
+    # two outlets datelined in two capitals report the same praise: one event; a visit in two places is two
+    for place, country, outlet in (("Baku", "AZE", "Caspian Post"), ("Ankara", "TUR", "Bosphorus Daily")):
+        store.add(article(f"{outlet}: the president thanked his counterpart.", published="2023-02-08", outlet=outlet,
+                          events=[event("E1", "TUR", "AZE", "051", date="2023-02-08", place=place,
+                                        place_country=country, evidence="thanked"),
+                                  event("E2", "TUR", "AZE", "042", date="2023-02-08", place=place,
+                                        place_country=country, evidence="visited")]))
+    refresh(store.con)
+    n = {e["plover_type"]: 0 for e in merged(store.con)}
+    for e in merged(store.con):
+        n[e["plover_type"]] += 1
+    assert n == {"SUPPORT": 1, "CONSULT": 2}
+
+
+def test_visit_read_backwards_is_turned_round(store):
+    # "the Kazakh minister received his Uzbek counterpart in Astana" coded KAZ -> UZB, place in KAZ
+    store.add(article("The Kazakh minister received his Uzbek counterpart in Astana.", published="2024-04-16",
+                      outlet="A", events=[event("E1", "KAZ", "UZB", "042", date="2024-04-16", place="Astana",
+                                                place_country="KAZ", evidence="received")]),
+              article("The Uzbek minister arrived in Astana.", published="2024-04-16", outlet="B",
+                      events=[event("E1", "UZB", "KAZ", "042", date="2024-04-16", place="Astana",
+                                    place_country="KAZ", evidence="arrived")]))
+    refresh(store.con)
+    evs = merged(store.con)
+    assert [(e["source_country"], e["target_country"], e["num_articles"]) for e in evs] == [("UZB", "KAZ", 2)]
+    fixed = store.con.execute("SELECT outlet FROM mem_event_mentions WHERE direction_corrected").fetchall()
+    assert fixed == [("A",)]

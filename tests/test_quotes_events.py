@@ -46,6 +46,10 @@ def test_statement_event_coding(events_of, text, source, target, root, ptype):
 @pytest.mark.parametrize("text", [
     '"We are ready to work," Kazakh President Kassym-Jomart Tokayev said.',       # no act, no target
     '"We highly appreciate this," Kazakh President Kassym-Jomart Tokayev said.',  # no target
+    # a third party's act reported by the speaker is not the speaker's praise
+    "Kazakhstan's presidential press office said the Sultan of Oman Haitham bin Tariq thanked "
+    "the President for the invitation.",
+    '"China made a mistake by retaliating," US President Donald Trump said.',      # not a threat
 ])
 def test_no_event_without_act_or_target(events_of, text):
     assert events_of(text)[1] == []
@@ -71,3 +75,10 @@ def test_classify(cue, text, code):
     q = Quote("q1", text, 0, len(text), True, Speaker("k", "X", "KAZ"), cue)
     got = classify(q)
     assert (got[0] if got else None) == code
+
+
+def test_unnamed_speaker_with_a_country_is_a_source(events_of):
+    _, evs = events_of('"Israel\'s strikes are a reckless provocation," an Egyptian official said.')
+    (e,) = evs
+    assert (e.source.actor, e.source.country, e.target.country, e.cameo.code) == (None, "EGY", "ISR", "111")
+    assert e.confidence < 0.65

@@ -58,3 +58,11 @@ def test_partial_quote_inside_reported_clause(extract):
     kinds = sorted((q.direct, q.text) for q in coded.quotes)
     assert (True, "at any time and in any format") in kinds
     assert any(not d and t.startswith("Moscow was ready to talk") for d, t in kinds)
+
+
+def test_impersonal_passive_has_no_speaker(extract):
+    text = ("The Foreign Ministry of Kazakhstan hosted the talks. "
+            "It was noted that new projects would be launched in water supply.")
+    (q,) = indirect(extract, text)
+    assert q.text == "new projects would be launched in water supply"
+    assert q.speaker.name is None and q.speaker.actor is None

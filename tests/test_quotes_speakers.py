@@ -158,3 +158,11 @@ def test_bullet_lists_are_not_interviews(extract):
     text = ("The sides signed documents on:\n\n- transit of goods through the Caspian ports;\n\n"
             "- cooperation in agriculture and food security;\n\n- a joint investment fund.")
     assert direct(extract, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan: GDP grows 5 percent in first half\n\nASTANA, July 1 - The economy grew.",
+    "Photo: Akorda press service\n\nTokayev met Lavrov.",
+])
+def test_topic_headlines_are_not_quotes(extract, text):
+    assert direct(extract, text) == []

@@ -180,3 +180,13 @@ def test_progress_bytes_cover_the_input(tmp_path):
     seen = []
     assert len(records(p, on_bytes=seen.append)) == 300
     assert sum(seen) == p.stat().st_size
+
+
+def test_html_date_from_markup_never_from_body_text(tmp_path):
+    body = ("<p>The treaty signed on March 3, 2021 was discussed again by the foreign ministers of Chile "
+            "and Peru, who met in Lima this week.</p><p>The last visit took place in 2004.</p>")
+    (tmp_path / "undated.html").write_text(f"<html><head><title>T</title></head><body><article>{body}</article></body></html>")
+    (tmp_path / "timed.html").write_text(f"<html><head><title>T</title></head><body><article>"
+                                         f"<time datetime='2024-06-01'>1 June 2024</time>{body}</article></body></html>")
+    assert records(tmp_path / "undated.html")[0]["published"] is None
+    assert records(tmp_path / "timed.html")[0]["published"] == "2024-06-01"

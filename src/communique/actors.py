@@ -23,7 +23,7 @@ from typing import Optional
 from .actors_coref import resolve_nominals
 from .actors_people import find_people
 from .actors_registry import Registry
-from .actors_scan import Hit, is_place_use, is_trap, scan, token_norms
+from .actors_scan import Hit, is_place_use, is_trap, place_country_at, scan, token_norms
 from .model import Mention
 
 _YEAR = re.compile(r"^(19[0-9]{2}|20[0-9]{2})$")
@@ -91,10 +91,14 @@ def _countries_and_orgs(doc, kb, tn, hits: list[Hit], reg: Registry) -> None:
             if is_place_use(doc, h, tn, dateline):
                 continue
             if c.form == "capital" and not _subject_like(doc, h):
+                if _attacked_place(doc, h, tn):
+                    reg.mention(h.start, h.end, reg.country(c.id), "place-target", 0.6)
                 continue
             reg.mention(h.start, h.end, reg.country(c.id, "GOV"), "metonym")
             continue
         if c.form == "city":
+            if _attacked_place(doc, h, tn):
+                reg.mention(h.start, h.end, reg.country(c.id), "place-target", 0.6)
             continue
         if c.form == "people":          # "Americans", "Kazakhs": the people of a country
             reg.mention(h.start, h.end, reg.group(c.id, "CVL", h.text), "demonym")
@@ -107,6 +111,32 @@ def _countries_and_orgs(doc, kb, tn, hits: list[Hit], reg: Registry) -> None:
         c = h.first("country", {"name"}) or c
         reg.mention(h.start, h.end, reg.country(c.id), "country-name")
     reg.agents_in_places(hits, tn)
+    _gazetteer_targets(doc, tn, reg)
+
+
+FORCE_VERBS = {"attack", "shell", "bomb", "strike", "hit", "capture", "seize", "besiege", "storm", "raid",
+               "target", "invade", "occupy", "bombard", "recapture", "liberate", "encircle"}
+
+
+def _attacked_place(doc, h: Hit, tn) -> bool:
+    """A city as the target of force ("shelled Donetsk", "rockets fired on Haifa", "the attack on Basra")."""
+    if h.start > 0 and tn[h.start - 1] in ("on", "against"):
+        return True
+    t = doc[h.end - 1]
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in FORCE_VERBS
+
+
+def _gazetteer_targets(doc, tn, reg) -> None:
+    """Cities outside the KB attacked or targeted ("rockets fired on Haifa"), via the gazetteer."""
+    for i in range(1, len(doc)):
+        if reg.taken[i] or not doc[i].text[:1].isupper():
+            continue
+        t = doc[i]
+        if not (tn[i - 1] in ("on", "against") or t.dep_ == "dobj" and t.head.lemma_.lower() in FORCE_VERBS):
+            continue
+        found = place_country_at(doc, i)
+        if found is not None and not reg.covered(i, found[0]):
+            reg.mention(i, found[0], reg.country(found[1]), "place-target", 0.6)
 
 
 def _subject_like(doc, h: Hit) -> bool:

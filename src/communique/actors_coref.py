@@ -96,8 +96,9 @@ def resolve_nominals(doc, kb, tn, hits, reg) -> None:
             if pe2 is not None:
                 country = pe2.id
                 end = h2.end
-        # a name right after means the people pass handles it ("the Kazakh President X")
-        if end < n and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and reg.taken[end]:
+        # a name right after: the people pass handled it ("the Kazakh President X"), or it is part of a
+        # proper name ("the Azerbaijan Premier League")
+        if end < n and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
             i += 1
             continue
         if tn[i] == "the" and country is None and doc[j].text[:1].islower() and noun in ("leader", "host", "guest"):
@@ -106,6 +107,9 @@ def resolve_nominals(doc, kb, tn, hits, reg) -> None:
         if end + 1 < n and doc[end].text == "," and reg.taken[end + 1]:
             named = [m for m in reg.mentions if m.token_start == end + 1 and m.key.startswith("person:")]
             if named:                # "the former Ukrainian president, Petro Poroshenko,"
+                if info is not None:
+                    reg.enrich_person(named[0].key, country, ("former " if former else "") + info[0],
+                                      info[1], "ELI" if former else info[2])
                 reg.mention(start, end, named[0].key, "appositive-nominal", 0.9)
                 i = end
                 continue
@@ -215,6 +219,18 @@ def _salience(doc, p, tok: int) -> tuple:
     return (score, max(before))
 
 
+def _holder_by_title(kb, country, role, date, info):
+    """The office holder on a date; among several (Iran's president and supreme leader) the one
+    whose title is the one written."""
+    holders = kb.holders(country, role, date)
+    if len(holders) > 1 and info:
+        for q in holders:
+            t = kb.active_term(q.pid, date, country)
+            if t and t.title and norm(t.title) == norm(info[1]):
+                return q
+    return holders[0] if holders else None
+
+
 def _title_fits(info_title: Optional[str], noun: str) -> bool:
     last = noun.split()[-1]
     if last not in MONARCH_WORDS or not info_title:
@@ -239,6 +255,9 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
                 continue
             if not role_fits(p.role, allowed, noun) or not _title_fits(p.title, noun):
                 continue
+            if info and len(noun.split()) > 1 and p.title and info[0] == "head of state" \
+                    and norm(info[1]) not in norm(p.title):
+                continue                # "the supreme leader" is not the president
             score = _salience(doc, p, tok)
             if best_score is None or score > best_score:
                 best, best_score = key, score
@@ -250,7 +269,7 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
             and dateline_country and not reg.people:
         country = dateline_country      # "ASTANA - The president said...": the dateline's country
     if country and role:
-        p = kb.holder(country, role, date)
+        p = _holder_by_title(kb, country, role, date, info)
         if p is not None:
             term = kb.active_term(p.pid, date, country)
             title = info[1] if info else (term.title if term else None)

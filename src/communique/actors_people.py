@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .actors_titles import (FORMER, HONORIFICS, MAX_TITLE_WORDS, NAME_PARTICLES, NEXT, NON_NAME_NEXT,
-                            TITLE_FIRST_WORDS, title_info)
+from .actors_titles import (FORMER, HONORIFICS, MAX_TITLE_WORDS, NAME_PARTICLES, NAME_STOP, NEXT,
+                            NON_NAME_NEXT, TITLE_FIRST_WORDS, title_info)
+from .actors_scan import place_country_at
 from .kb.names import norm
 
 POSSESSIVE = {"'s", "'"}
@@ -85,6 +86,13 @@ def _parse_left(doc, tn, k: int, s: int, by_start) -> Optional[Ctx]:
         if i < s and tn[i] in POSSESSIVE:
             possessive = True
             i += 1
+    elif i < s and doc[i].text[:1].isupper() and not match_title(doc, tn, i, limit=s):
+        found = place_country_at(doc, i)       # a city or region: "Moscow Mayor X", "New York Governor X"
+        if found is not None and found[0] < s:
+            i, ctx.country = found
+            if i < s and tn[i] in POSSESSIVE:
+                possessive = True
+                i += 1
     if i < s and tn[i] in FORMER:
         ctx.former = True
         i += 1
@@ -166,9 +174,9 @@ def _name_after(doc, tn, t: int) -> Optional[int]:
             k += 1
         elif w in NAME_PARTICLES and k + 1 < n and (doc[k + 1].text[:1].isupper() or doc[k + 1].text in DASHES):
             k += 1
-        elif tok.text in DASHES and k > start and k + 1 < n and doc[k + 1].text[:1].isupper() \
+        elif tok.text in DASHES and k > start and k + 1 < n and doc[k + 1].is_alpha \
                 and not doc[k].whitespace_ and not doc[k - 1].whitespace_:
-            k += 1
+            k += 2 if doc[k + 1].text[:1].islower() else 1      # "Lee Jae-myung", "Al-Busaidi"
         elif tok.text == "." and k == start + 1 and len(doc[start].text) == 1:
             k += 1
         else:
@@ -207,7 +215,8 @@ def candidate_names(doc, tn, hits, kb, date: str = "") -> list[tuple[int, int, s
                 continue
             if (i > 0 and doc[i - 1].pos_ == "PROPN") or (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
                 continue
-            if len(kb.active_by_surname(t.text, date)) == 1:
+            # only surnames that name a single person in the whole KB (not "Ali", "Wang", "Lee")
+            if len(kb._surnames.get(w, ())) == 1 and len(w) >= 4 and len(kb.active_by_surname(t.text, date)) == 1:
                 cands.append((i, i + 1, "kb-surname"))
     hit_country = {i for h in hits if (h.first("country") or h.first("org")) and not h.first("person")
                    for i in range(h.start, h.end)}
@@ -232,8 +241,16 @@ def candidate_names(doc, tn, hits, kb, date: str = "") -> list[tuple[int, int, s
                 tn[s].endswith("ing") or tn[s].endswith("ed") or
                 kb.person_by_name(doc[s + 1:e].text) is not None and kb.person_by_name(doc[s:e].text) is None):
             s += 1
+        while s < e and tn[s] in ("his", "her") and e - s > 1:
+            s += 1
+        while s < e and norm(doc[s].text) in HONORIFICS:
+            s += 1
         if s >= e or all(i in hit_country for i in range(s, e)):
             continue
+        if any(tn[i] in NAME_STOP for i in range(s, e)):
+            continue                    # "Premier League", "Simla Agreement", "Rhine Herald"
+        if src == "ner" and e - s == 1 and place_country_at(doc, s) is not None:
+            continue                    # a city the parser took for a person ("Sumy")
         if any(o[0] < e and s < o[1] for o in out):
             continue
         out.append((s, e, src))
@@ -251,6 +268,11 @@ def find_people(doc, kb, tn, hits, reg) -> None:
     names = candidate_names(doc, tn, hits, kb, reg.date)
     for s, e, src in names:
         ctx = left_context(doc, tn, s, by_start)
+        if ctx is None and s > 1 and doc[s - 1].text == ",":
+            before = left_context(doc, tn, s - 1, by_start)     # "The US Ambassador, Stuart Symington"
+            if before is not None and before.role:
+                before.how = "appositive"
+                ctx = before
         app = right_apposition(doc, tn, e, by_start)
         if ctx is None and app is not None:
             ctx = app[2]
@@ -337,6 +359,10 @@ def resolve_person(doc, kb, reg, s: int, e: int, ctx: Optional[Ctx]) -> tuple[st
             pick = [q for q in kb.persons_by_surname(name)
                     if any(t.source != "phoenix" and (cc is None or t.country == cc) for t in q.terms)
                     and (len(toks) == 1 or any(norm(a).split()[0] == nn.split()[0] for a in q.aliases))]
+        if not pick:
+            pick = kb.by_name_prefix(name, date)        # "Mohammed bin Salman"
+            if not pick and ctx and ctx.role in ("head of state", "crown prince") and len(toks) <= 2:
+                pick = kb.by_first_name(name, date, ctx.role, cc)     # "King Salman", "Emir Tamim"
         if len(pick) == 1:
             p, how = pick[0], "kb-surname"
         elif not pick and cc and len(toks) > 1:

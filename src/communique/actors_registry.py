@@ -14,6 +14,11 @@ SECTOR_NAMES = {"GOV": "government", "MIL": "military", "BUS": "business", "CVL"
                 "AGR": "agriculture", "REF": "refugees", "LAB": "labour", "JUD": "judiciary", "ELI": "elites"}
 
 
+# Roles whose CAMEO code carries a secondary role after GOV.
+SECONDARY_ROLE = {"defence minister": "MIL", "interior minister": "COP", "finance minister": "BUS",
+                  "trade minister": "BUS"}
+
+
 @dataclass
 class PersonInfo:
     key: str
@@ -162,13 +167,28 @@ class Registry:
             info.role = info.role or role
             info.title = info.title or title
             info.sector = info.sector or sector
+        cameo = self._cameo(info.country, info.sector or "GOV" if info.role else info.sector)
+        if cameo and info.role in SECONDARY_ROLE and info.country in self.kb.countries:
+            cameo += SECONDARY_ROLE[info.role]          # a defence minister: OMNGOVMIL
         self.actors[key] = Actor(id=key, name=info.name, kind="person", country=info.country,
                                  sector=info.sector or ("GOV" if info.role else None), role=info.role,
-                                 title=info.title, cameo=self._cameo(info.country, info.sector or "GOV"
-                                                                     if info.role else info.sector),
+                                 title=info.title, cameo=cameo,
                                  wikidata=info.wikidata or None,
                                  mentions=self.actors[key].mentions if key in self.actors else ())
         return key
+
+    def enrich_person(self, key: str, country, role, title, sector) -> None:
+        """Fill what a person lacks from a nominal in apposition ("Bulgaria's foreign minister, X")."""
+        info = self.people.get(key)
+        if info is None:
+            return
+        info.country = info.country or country
+        info.role = info.role or role
+        info.title = info.title or title
+        info.sector = info.sector or sector
+        a = self.actors[key]
+        self.actors[key] = replace(a, country=info.country, role=info.role, title=info.title,
+                                   sector=info.sector, cameo=self._cameo(info.country, info.sector))
 
     def set_display_name(self, key: str, name: str) -> None:
         if key in self.people and len(name) >= len(self.people[key].name):

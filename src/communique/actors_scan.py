@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .actors_titles import ANIMAL_NEXT, NON_NAME_NEXT, PROPER_NEXT, TITLE_FIRST_WORDS
+from .actors_titles import ANIMAL_NEXT, GOV_NOUNS, NAME_STOP, NON_NAME_NEXT, PROPER_NEXT, TITLE_FIRST_WORDS
 from .kb import Entry, KnowledgeBase
 from .kb.names import norm
 
@@ -19,6 +19,7 @@ LOC_PREPS = {"in", "at", "to", "from", "near", "into", "via", "outside", "inside
 US_STATE_CONTEXT = {"governor", "senator", "state", "county", "legislature", "republicans", "democrats", "voters",
                     "primary", "bulldogs", "tech", "peach", "sheriff", "congressman", "congresswoman"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+NAME_LABELS = ("PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LOC", "EVENT")
 
 
 @dataclass
@@ -101,6 +102,12 @@ def is_trap(doc, hit: Hit, tn: list[str], kb: KnowledgeBase) -> bool:
             tn[e] in PROPER_NEXT and nxt.text[:1].isupper() and (hit.first("country", {"name"}) or hit.first("org"))
             or tn[e] in ANIMAL_NEXT):
         return True
+    if country is not None or hit.first("org"):
+        k = e                   # "Azerbaijan Premier League", "Kazakh Football Union": a named thing
+        while k < min(len(doc), e + 4) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            if tn[k] in NAME_STOP and tn[k] not in kb.agents and tn[k] not in GOV_NOUNS:
+                return True
+            k += 1
     if country is None or country.form == "adj" and not hit.first("country", {"name"}):
         return False
     # US state: "Atlanta, Georgia", "the state of Georgia", "Georgia governor"
@@ -120,7 +127,7 @@ def is_trap(doc, hit: Hit, tn: list[str], kb: KnowledgeBase) -> bool:
     if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and tn[e] not in NON_NAME_NEXT \
             and tn[e] not in TITLE_FIRST_WORDS and not _place_word(kb, tn[e]):
         for ent in doc.ents:
-            if ent.start <= s and ent.end > e and ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LOC", "EVENT"):
+            if ent.start <= s and ent.end > e and ent.label_ in NAME_LABELS:
                 return True
         if nxt.ent_type_ == "PERSON" or (doc[s].ent_type_ == "PERSON"):
             return True

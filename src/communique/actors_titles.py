@@ -25,6 +25,8 @@ _t(HOS, "Sultan", "GOV", "sultan", "his majesty sultan", "his majesty the sultan
 _t(HOS, "King", "GOV", "king", "his majesty king")
 _t(HOS, "Queen", "GOV", "queen")
 _t(HOS, "Emir", "GOV", "emir", "amir")
+_t(HOS, "Grand Duke", "GOV", "grand duke")
+_t(HOS, "Crown Prince", "GOV", "prince")
 _t(HOS, "Monarch", "GOV", "monarch")
 _t(HOS, "Supreme Leader", "GOV", "supreme leader")
 _t(HOS, "Leader", "GOV", "leader", "national leader")
@@ -72,14 +74,20 @@ MAX_TITLE_WORDS = max(len(k.split()) for k in TITLES)
 TITLE_FIRST_WORDS = {k.split()[0] for k in TITLES}
 
 # Words that may precede a name but are not part of it.
-HONORIFICS = {norm(x) for x in ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Shaikh", "Sayyid",
+HONORIFICS = {norm(x) for x in ("Majesty", "Highness", "Excellency", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Shaikh", "Sayyid",
                                 "Sayed", "His Majesty", "Her Majesty", "His Excellency", "Her Excellency", "HE",
                                 "H.E.", "HH", "His Highness", "Her Highness", "Prof", "Prof.", "Madam", "Sir",
                                 "Lord", "Dame")}
 NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "ben", "de", "da", "di", "del", "van", "von", "der", "la", "le",
                   "abu", "ould", "wa"}
-FORMER = {"former", "ex", "then", "late", "previous", "outgoing", "erstwhile"}
-NEXT = {"incoming", "designate", "elect", "new", "acting", "interim", "caretaker"}
+FORMER = {"former", "ex", "late", "previous", "erstwhile"}
+NEXT = {"incoming", "designate", "elect", "new", "acting", "interim", "caretaker", "then", "outgoing"}
+# Words that end or make up the names of things, not people ("Premier League", "Simla Agreement").
+NAME_STOP = set("""league cup championship agreement treaty accord accords herald times post daily news agency plan
+declaration initiative forum summit university party bank group council ministry airport river street square
+company corporation forces force army committee commission fund foundation institute organization
+organisation union alliance pact protocol convention conference games olympics tournament club stadium
+index exchange market desk""".split())
 
 # Role nouns used in nominal coreference ("the diplomat", "the president", "the Sultan of Oman").
 # noun -> set of roles it may refer to (None = any person)
@@ -135,6 +143,15 @@ migration home environmental climate economic equality veterans budget treasury 
 heritage""".split())
 
 
+# Heads of generic official titles and the words that may qualify them.
+GENERIC_HEADS = {"chief": "official", "official": "official", "adviser": "official", "advisor": "official",
+                 "negotiator": "official", "coordinator": "official", "commissioner": "official",
+                 "secretary": "official", "envoy": "ambassador", "representative": "ambassador",
+                 "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson"}
+MODIFIERS = PORTFOLIOS | set("""top senior national chief special presidential policy security nuclear deputy first
+lead head principal government ministry intelligence military""".split())
+
+
 def title_info(phrase_norm: str) -> Optional[tuple[str, str, str]]:
     """(role, display title, sector) for a normalised title phrase, allowing generic 'minister of X'."""
     info = TITLES.get(phrase_norm)
@@ -147,6 +164,9 @@ def title_info(phrase_norm: str) -> Optional[tuple[str, str, str]]:
         return ("minister", "Minister", "GOV")
     if phrase_norm.endswith(" minister") and len(words) <= 3 and all(w in PORTFOLIOS for w in words[:-1]):
         return ("minister", "Minister", "GOV")
+    if 1 < len(words) <= 5 and words[-1] in GENERIC_HEADS and all(w in MODIFIERS for w in words[:-1]):
+        role = GENERIC_HEADS[words[-1]]                 # "foreign policy chief", "national security adviser"
+        return (role, " ".join(w.capitalize() for w in words), "GOV")
     if phrase_norm.startswith("deputy ") or phrase_norm.startswith("vice "):
         inner = title_info(phrase_norm.split(" ", 1)[1])
         if inner:

@@ -3,7 +3,7 @@
 `annotate(doc)` scans the ORIGINAL text (``doc._.source_text``) for quotation marks
 (`communique.quotes_marks`), reads reported speech from the parse (`communique.quotes_indirect`),
 finds the cue verb of every quote and resolves its speaker through the actor mentions
-(`communique.quotes_speakers`).  `statement_events(doc)` turns statements that praise, thank,
+(`communique.quotes_speakers`, `communique.quotes_mentions`, `communique.quotes_syntax`).  `statement_events(doc)` turns statements that praise, thank,
 criticise, appeal, demand, threaten or reject into events (`communique.quotes_events`).
 
 Offsets are char offsets into the source text, end-exclusive; ``Quote.text`` is exactly
@@ -83,6 +83,7 @@ class _Annotator:
         items = [_Item(r.start, r.end, True, raw=r) for r in raws]
         items += self._colon_paragraphs(raws)
         items += self._transcript_turns(raws)
+        marks += [(it.start, it.end) for it in items if it.raw is None]   # unmarked direct speech
         for rep in quotes_indirect.find(self.doc, marks):
             items.append(_Item(rep.start, rep.end, False, reported=rep, cue=rep.cue))
         items.sort(key=lambda it: (it.start, -it.end))
@@ -334,6 +335,10 @@ class _Annotator:
         return None
 
     def _prefix_speaker(self, s: int, e: int) -> Optional[Speaker]:
+        # "Kazakhstan: GDP grows 5%" is a topic, not a speaker: a bare place name never speaks
+        ms = [m for m in self.mentions.overlapping(s, e) if not m.role]
+        if len(ms) == 1 and ms[0].kind == "country" and ms[0].start <= s + 4 and ms[0].end >= e - 1:
+            return None
         tok = self._prefix_mention(s, e)
         return self.res.from_subject(tok) if tok is not None else None
 

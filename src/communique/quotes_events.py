@@ -32,7 +32,8 @@ CUE_CODES = {
 _P = lambda s: re.compile(s, re.I)  # noqa: E731
 CONTENT_CODES: list[tuple[str, re.Pattern]] = [
     ("138", _P(r"\b(?:military (?:force|response|action)|strike back|use (?:of )?force)\b")),
-    ("130", _P(r"\b(?:will be met with|retaliat\w*|(?:face|bear) (?:the )?consequences|will respond"
+    ("130", _P(r"\b(?:will be met with|(?:will|would|shall|ready to|prepared to) (?:\w+ )?retaliate|"
+               r"(?:face|bear) (?:the )?consequences|will respond"
                r"(?: firmly| decisively| harshly)?|will not hesitate|will pay (?:a|the) price|"
                r"answer for it)\b")),
     ("120", _P(r"\b(?:we|I|our (?:country|government))\s+(?:\w+\s+)?(?:reject|refuse|"
@@ -138,7 +139,7 @@ def _actor_ref(table: dict, key: Optional[str], name: Optional[str] = None,
     a = table.get(key) if key else None
     if a is not None:
         return ActorRef(key, a.country, a.cameo, a.name)
-    return ActorRef(key, country, None, name)
+    return ActorRef(key, country, country, name)   # CAMEO actor code of a bare country
 
 
 def _target(doc, q: Quote, table: dict, mentions: list, code: str = "051",
@@ -174,6 +175,30 @@ def _interlocutor(table, mentions, country, key, sp_key) -> str:
     counts = Counter(m.key for m in mentions if m.key in table and m.key != sp_key
                      and table[m.key].kind == "person" and table[m.key].country == country)
     return counts.most_common(1)[0][0] if counts else key
+
+
+def _someone_else_acts(doc, span: tuple[int, int], q: Quote, table: dict, mentions: list) -> bool:
+    """Reported content whose trigger has its own third-party subject ("the press office said
+    the Sultan thanked the President") is that party's act, not the speaker's statement."""
+    trig = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if trig is None or len(trig) == 0:
+        return False
+    verb = next((t for t in trig if t.pos_ == "VERB"), None)
+    if verb is None:
+        return False   # an evaluation ("X is a reliable partner") is the speaker's own
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("we", "i", "us"):
+        return False
+    sp_country = q.speaker.country
+    for m in mentions:
+        if m.start <= subj.idx < m.end and m.key in table:
+            if m.key == q.speaker.actor:
+                return False
+            a = table[m.key]
+            if sp_country and a.country:
+                return a.country != sp_country
+            return a.kind == "person"
+    return False
 
 
 def _topics(text: str, ptype: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -213,17 +238,22 @@ def statement_events(doc) -> list[Event]:
     loc = _dateline_location(dl)
     out: list[Event] = []
     for q in quotes:
-        if q.speaker.actor is None or q.speaker.actor not in table:
-            continue
+        resolved = q.speaker.actor is not None and q.speaker.actor in table
+        if not resolved and not q.speaker.country:
+            continue  # nobody we can name as the source
         cls = classify(q)
         if cls is None:
             continue
         code, trigger, conf, span = cls
+        if span is not None and _someone_else_acts(doc, span, q, table, mentions):
+            continue
         tgt = _target(doc, q, table, mentions, code, span)
         if tgt is None or tgt == q.speaker.actor:
             continue
         if not q.direct:
             conf -= 0.05
+        if not resolved:
+            conf -= 0.1   # "an Egyptian official": a country, no actor
         plover = _plover(code)
         sectors, contexts = _topics(q.text, plover.type)
         if contexts:

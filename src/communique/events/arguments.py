@@ -21,6 +21,9 @@ from ..model import Actor, Mention
 RELATIVE = frozenset("who which that whom whose".split())
 PERSONAL_PRON = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
                  "they": "any", "them": "any", "their": "any", "it": "group", "its": "group"}
+INSTITUTIONS = frozenset("ministry government president office spokesman spokeswoman spokesperson "
+                         "chancellor premier cabinet embassy king emir sultan presidency administration "
+                         "kremlin army military".split())
 DYAD_NOUNS = frozenset("side country party interlocutor leader minister delegation counterpart "
                        "nation state president head government".split())
 # dependency labels followed when looking for an actor inside a noun phrase
@@ -56,6 +59,9 @@ class ActorIndex:
         self.fallback = not mentions
         if self.fallback:
             mentions = self._entity_mentions(doc)
+        dl = doc._.dateline or {}
+        if dl.get("end") is not None:  # the dateline names where the story was filed, not an actor
+            mentions = [m for m in mentions if not ((dl.get("start") or 0) <= m.start < dl["end"])]
         self.mentions = sorted(mentions, key=lambda m: m.token_start)
         self.tok2m: dict[int, Mention] = {}
         for m in self.mentions:
@@ -152,6 +158,20 @@ class ActorIndex:
             return None
         return Party(None, ids[0], ids[0], text, "country", tok.i, "kb")
 
+    def _np_country(self, tok: Token) -> Optional[str]:
+        for t in tok.subtree:
+            if t.i == tok.i or in_dateline(t):
+                continue
+            m = self.tok2m.get(t.i)
+            a = self.table.get(m.key) if m is not None else None
+            if a is not None and a.country and a.kind in ("country",):
+                return a.country
+            if t.dep_ in ("poss", "amod", "compound") and t.head.i == tok.i or t.head.head.i == tok.i:
+                p = self.kb_party(t)
+                if p is not None:
+                    return p.country
+        return None
+
     def np_kb(self, tok: Token) -> Optional[Party]:
         p = self.kb_party(tok)
         if p is not None:
@@ -202,14 +222,33 @@ class ActorIndex:
             return self._one(t.head.head, exclude)
         m = self.in_np(t)
         if m is not None and m.key not in exclude:
-            return self.party(m, t.i, "dep" if m.how != "ner" else "np")
+            p = self.party(m, t.i, "dep" if m.how != "ner" else "np")
+            if p.country is None:
+                # "Oman's Minister of Commerce Qais ...": the actor came without a country
+                c = self._np_country(t)
+                if c is not None:
+                    p = Party(p.key, c, c, p.name, p.kind, p.token, p.how)
+            return p
         if t.pos_ == "PRON" and t.lower_ in PERSONAL_PRON:
             return self.pronoun(t, exclude)
+        if t.pos_ == "NOUN" and t.lemma_.lower() in INSTITUTIONS and any(
+                c.lower_ in ("the", "this") and c.dep_ == "det" for c in t.children):
+            return self.definite(t, exclude)
         if t.lemma_.lower() in DYAD_NOUNS and self.dyad is not None and _is_plural_pair(t):
             return None  # handled by dyad()
         p = self.np_kb(t)
         if p is not None and all(p.country != self.table[k].country for k in exclude if k in self.table):
             return p
+        return None
+
+    def definite(self, t: Token, exclude: set) -> Optional[Party]:
+        """'The ministry accused ...': the last actor named with that noun ("South Korea's foreign ministry")."""
+        lem = t.lemma_.lower()
+        for m in reversed(self.mentions):
+            if m.token_end > t.i or m.key in exclude:
+                continue
+            if lem in m.text.lower():
+                return self.party(m, t.i, "pron")
         return None
 
     def pronoun(self, t: Token, exclude: set) -> Optional[Party]:
@@ -277,13 +316,27 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def in_dateline(tok: Token) -> bool:
+    """Is the token part of the dateline ("BUSAN, South Korea, October 30 (Agency) —")?"""
+    dl = tok.doc._.dateline or {}
+    end = dl.get("end")
+    return end is not None and (dl.get("start") or 0) <= tok.idx < end
+
+
 def subject(verb: Token, depth: int = 0) -> Optional[Token]:
     """The agent of a verb: nsubj, passive 'by' agent, or inherited from the governing clause."""
     if depth > 4:
         return None
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subs:
+        sj = next((c for c in subs if not in_dateline(c)), subs[0])
+        if in_dateline(sj):
+            # "TOKYO, Japan, Dec 30 (Agency) — Prime Minister X sent ...": the parser hangs the real
+            # subject on the dateline as an apposition
+            for c in sj.subtree:
+                if c.dep_ == "appos" and not in_dateline(c):
+                    return c
+        return sj
     for c in verb.children:
         if c.dep_ == "agent":
             return child(c, "pobj")
@@ -293,6 +346,8 @@ def subject(verb: Token, depth: int = 0) -> Optional[Token]:
     if h is verb:
         return None
     if verb.dep_ == "conj":
+        if verb.tag_ in ("VBD", "VBZ", "VBP") and h.dep_ == "xcomp" and h.tag_ == "VB" and h.head is not h:
+            return subject(h.head, depth + 1)  # "X asked Y to convey ... and reaffirmed": X reaffirmed
         return subject(h, depth + 1)
     if verb.dep_ == "xcomp":
         sp = child(h, "nsubjpass")

@@ -232,6 +232,7 @@ N manoeuvre    | joint                      | 062 COOPERATE - recip 0.75
 N game         | joint                      | 062 COOPERATE - recip 0.6
 N game         | war                        | 150 MOBILIZE troops sv 0.55
 V extradite    | -                          | 063 COOPERATE - sv 0.8
+V hand_over    | obj=suspect/fugitive/criminal/convict/terrorist/militant | 063 COOPERATE - sv 0.7
 V share        | obj=intelligence           | 064 COOPERATE - sv 0.75
 V share        | obj=information            | 064 COOPERATE - sv 0.6
 V share        | prep=with                  | 064 COOPERATE - sv 0.65
@@ -324,6 +325,7 @@ V insist       | -                          | 100 REQUEST - sv 0.6
 V press        | xcomp                      | 100 REQUEST - sv 0.6
 V pressure     | xcomp                      | 100 REQUEST - sv 0.65
 V push_for     | -                          | 020 REQUEST - sv 0.6
+V order        | obj=DIPLOMAT               | 166 SANCTION expel sv 0.75
 V order        | xcomp                      | 100 REQUEST - sv 0.55
 V seek         | obj=refuge/asylum          | 023 REQUEST assist sv 0.65
 N appeal       | light=lodge                | 020 REQUEST - sv 0.75
@@ -432,7 +434,10 @@ V mobilize     | obj=FORCES                 | 154 MOBILIZE troops sv 0.8
 V mobilize     | nobj                       | 154 MOBILIZE troops sv 0.7
 V mobilise     | obj=FORCES                 | 154 MOBILIZE troops sv 0.8
 V mobilise     | nobj                       | 154 MOBILIZE troops sv 0.7
+V deploy       | obj=peacekeeper/observer/monitor | 074 AID - sv 0.7
 V deploy       | obj=FORCES                 | 154 MOBILIZE troops sv 0.75
+V send         | obj=peacekeeper/observer/monitor | 074 AID - sv 0.7
+V send         | obj=FORCES                 | 154 MOBILIZE troops sv 0.7
 V reinforce    | obj=FORCES                 | 154 MOBILIZE troops sv 0.7
 V strengthen   | obj=FORCES                 | 154 MOBILIZE troops sv 0.65
 V bolster      | obj=FORCES                 | 154 MOBILIZE troops sv 0.65

@@ -64,6 +64,10 @@ def negated(tok: Token, light: Optional[Token]) -> bool:
         if any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in t.children):
             return True
     v = light or tok
+    for c in v.children:  # "No Georgian president has visited Armenia since 2019"
+        if c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "neither") and d.dep_ == "det"
+                                                     for d in c.children):
+            return True
     if v.dep_ == "xcomp" and v.head.lemma_ in NEG_GOVERNORS and v.head.lemma_ in ("fail",):
         return True
     if v.dep_ == "xcomp" and any(c.dep_ == "neg" for c in v.head.children):
@@ -215,4 +219,4 @@ def modality(tok: Token, light: Optional[Token], anchor: Optional[str],
         return "past", date
     if past_marked(tok, light):
         return "past", date
-    return "reported", date or anchor
+    return "reported", date   # None: the caller dates it (story date or anchor)

@@ -98,7 +98,7 @@ def _entry(entry, i: int, source, outlet, feed_lang, fetch: bool) -> Union[dict,
     if fetch and link:
         try:
             body, _ = fetch_page(link)
-            item = html_record(body, source, i, url=link, **fields)
+            item = html_record(body, source, i, **fields)
             if isinstance(item, dict):
                 return item
         except InputError:

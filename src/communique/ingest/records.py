@@ -164,8 +164,11 @@ def html_record(data: bytes | str, source_path: object, record: object = None,
     if not raw.strip():
         return error(E.E002, source_path, record)
     try:
+        # dates from markup only (meta tags, <time>, URL): a date in the body text ("the treaty
+        # signed on March 3, 2021") is not the publication date
         doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+                                          include_tables=False,
+                                          date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as exc:  # trafilatura/lxml on malformed markup
         return error(E.E001, source_path, record, reason=f"HTML parse failed: {type(exc).__name__}")
     text = getattr(doc, "text", None) if doc is not None else None

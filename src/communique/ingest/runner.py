@@ -123,8 +123,12 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
            workers: int = 1, fetch: bool = False, limit: Optional[int] = None,
            batch_size: int = BATCH_SIZE, english_only: bool = True,
            on_error: Optional[Callable[[str], None]] = None,
-           progress: Optional[object] = None) -> IngestSummary:
+           progress: Optional[object] = None,
+           items: Optional[Iterable[Union[dict, InputError]]] = None) -> IngestSummary:
     """Code every record under `paths` into the store at `db` (or the open `store`).
+
+    `items`: records (dicts of the input contract, or InputErrors) to ingest instead of
+    reading `paths` — e.g. a generator streaming from elsewhere.
 
     `progress`: an object with ``start(total_bytes)``, ``advance_bytes(n)``,
     ``article(summary)`` and ``stop()`` (see `communique.cli.ingest_cmd`), or None.
@@ -143,30 +147,36 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
 
     on_bytes = progress.advance_bytes if progress is not None else None
 
+    def source() -> Iterator[Union[dict, InputError]]:
+        if items is not None:
+            yield from items
+            return
+        for path in paths:
+            yield from read_path(path, fetch=fetch, english_only=english_only, on_bytes=on_bytes)
+
     def records() -> Iterator[dict]:
         pending_ids: set[str] = set()
-        for path in paths:
-            for item in read_path(path, fetch=fetch, english_only=english_only, on_bytes=on_bytes):
-                if isinstance(item, NotEnglish):
-                    summary.non_english += 1
-                    continue
-                if isinstance(item, InputError):
-                    fail(str(item))
-                    continue
-                if limit is not None and summary.read >= limit:
-                    return
-                summary.read += 1
-                aid = article_id(item["text"])
-                if aid in pending_ids or st.has_article(aid):
-                    summary.duplicates += 1
-                    if progress is not None:
-                        progress.article(summary)
-                    continue
-                if len(pending_ids) > 10_000:  # only guards against repeats close together
-                    pending_ids.clear()
-                pending_ids.add(aid)
-                item["_id"] = aid
-                yield item
+        for item in source():
+            if isinstance(item, NotEnglish):
+                summary.non_english += 1
+                continue
+            if isinstance(item, InputError):
+                fail(str(item))
+                continue
+            if limit is not None and summary.read >= limit:
+                return
+            summary.read += 1
+            aid = article_id(item["text"])
+            if aid in pending_ids or st.has_article(aid):
+                summary.duplicates += 1
+                if progress is not None:
+                    progress.article(summary)
+                continue
+            if len(pending_ids) > 10_000:  # only guards against repeats close together
+                pending_ids.clear()
+            pending_ids.add(aid)
+            item["_id"] = aid
+            yield item
 
     if store is None and db is None:
         raise ValueError("ingest() needs a database path (db=) or an open store (store=)")
@@ -211,6 +221,8 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
             pool.terminate()
             pool.join()
         if progress is not None:
+            if hasattr(progress, "finish"):
+                progress.finish(summary)
             progress.stop()
         if own_store and st is not None:
             st.close()

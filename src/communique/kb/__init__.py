@@ -196,10 +196,17 @@ class KnowledgeBase:
         self._office.setdefault((t.country, t.role), []).append(t)
         return p
 
-    def add_learned(self, rows: Iterable[dict]) -> int:
-        """Merge offices learned from the news (store.learned.list_learned rows) as dated terms."""
+    def add_learned(self, rows: Iterable[dict], min_articles: int = 2) -> int:
+        """Merge offices learned from the news (store.learned.list_learned rows) as dated terms.
+
+        A learned holder of an office the KB already fills on that date must have been stated by at
+        least `min_articles` articles (one misread title does not replace a president)."""
         n = 0
         for r in rows:
+            first = str(r.get("first_seen") or "")[:10]
+            if first and self.holders(r["country"], r["role"], first) and \
+                    int(r.get("articles") or 1) < min_articles:
+                continue
             row = {"name": r["name"], "aliases": "", "country": r["country"], "role": r["role"],
                    "title": r.get("title") or "", "sector": r.get("sector") or "GOV",
                    "start": str(r.get("first_seen") or "")[:10], "end": "", "wikidata": r.get("wikidata") or "",
@@ -211,6 +218,7 @@ class KnowledgeBase:
         for terms in self._office.values():
             terms.sort(key=lambda t: t.start, reverse=True)
         self.learned_terms += n
+        self._prefix_index = None
         return n
 
     def active_term_for(self, name: str, country: str, role: str) -> bool:
@@ -229,6 +237,44 @@ class KnowledgeBase:
     def persons_by_surname(self, name: str) -> list[Person]:
         return [self.persons[p] for p in sorted(self._surnames.get(surname(norm(name)), ()))]
 
+    def by_name_prefix(self, name: str, date: str) -> list[Person]:
+        """Office holders on a date whose full name starts with these words
+        ("Mohammed bin Salman" -> "Mohammed bin Salman Al Saud")."""
+        key = norm(name)
+        if len(key.split()) < 2:
+            return []
+        out = []
+        for pid in self._prefixes().get(key, ()):
+            if self.active_term(pid, date) is not None and self.persons[pid] not in out:
+                out.append(self.persons[pid])
+        return out
+
+    def by_first_name(self, name: str, date: str, role: str, country: Optional[str] = None) -> list[Person]:
+        """Holders of an office on a date known by their first name(s) ("King Salman", "Emir Tamim")."""
+        key = norm(name)
+        out = []
+        for (c, r), terms in self._office.items():
+            if r != role or (country and c != country):
+                continue
+            for t in terms:
+                p = self.persons[t.pid]
+                if t.active(date) and p not in out and any(norm(a).startswith(key + " ") for a in p.aliases):
+                    out.append(p)
+        return out
+
+    def _prefixes(self) -> dict[str, set]:
+        if getattr(self, "_prefix_index", None) is None:
+            idx: dict[str, set] = {}
+            for pid, p in self.persons.items():
+                if all(t.source == "phoenix" for t in p.terms):
+                    continue
+                for a in p.aliases:
+                    w = norm(a).split()
+                    for k in range(2, len(w)):
+                        idx.setdefault(" ".join(w[:k]), set()).add(pid)
+            self._prefix_index = idx
+        return self._prefix_index
+
     def active_by_surname(self, name: str, date: str) -> list[Person]:
         """Current (non-Phoenix) office holders with this surname on a date."""
         out = []
@@ -246,7 +292,7 @@ class KnowledgeBase:
         if not terms:
             return None
         rank = {"head of state": 0, "head of government": 1, "foreign minister": 2}
-        terms.sort(key=lambda t: (t.source == "phoenix", rank.get(t.role, 5), t.start), reverse=False)
+        terms.sort(key=lambda t: (t.source == "phoenix", rank.get(t.role, 5), "curated" not in t.source, t.start))
         return terms[0]
 
     def last_term(self, pid: str, country: Optional[str] = None) -> Optional[Term]:

@@ -14,7 +14,7 @@ import json
 import time
 from typing import Any
 
-MEMORY_VERSION = "4"
+MEMORY_VERSION = "5"
 
 DERIVED_TABLES = ("mem_article_clusters", "mem_events", "mem_event_mentions", "mem_visits",
                   "mem_invitations", "mem_agreements", "mem_dyad_month", "mem_coverage_month")

@@ -351,6 +351,8 @@ def build_invitations(con, visits: list[dict]) -> list[dict]:
             elif stage == "extended":
                 entry["wording"] = "extended"
                 stage = entry["status"] = "reaffirmed"
+        if any((h["date"], h["status"]) == (entry["date"], entry["status"]) for h in c["history"]):
+            continue  # the same step coded twice (two events read from one sentence)
         c["history"].append(entry)
         c["to"] = c["to"] or to
         if stage in ("accepted", "declined") or c["status"] in ("extended", "reaffirmed"):

@@ -12,13 +12,18 @@ Rule (tests/test_memory_merge.py): two extracted events are the same occurrence 
 3. dates within a day of each other (day-precision dates; all reports of one event span at most
    one day, so daily accusations over a week stay several events); a coarse date ("2004", "2025-03") merges only with the same coarse date; a
    reported event without a date takes its article's publication date;
-4. "same or unknown" on the details: the place (conflict when both are in different countries,
-   or both named without a country and different), the PLOVER mode, the sectors (a transport
+4. "same or unknown" on the details: the place, for acts that happen somewhere (meetings and
+   visits - not calls -, aid, cooperation, force, protests; the "place" of a statement is only
+   where the speaker or the dateline was): conflict when both are in different countries, or
+   both named without a country and different; the PLOVER mode, the sectors (a transport
    memorandum and an agriculture memorandum signed the same day are two agreements: non-empty
    disjoint sector sets conflict), and within one article two differently coded acts (CAMEO
    codes differ) are two events;
 5. a meeting (CONSULT without mode) between the two countries during a visit is part of the
-   visit ("a visit counts once, whatever meetings happen during it").
+   visit ("a visit counts once, whatever meetings happen during it");
+6. a visit located in the visitor's own country (and not the host's) was read backwards (the host
+   "received" the visitor): source and target are swapped before merging, and the report is
+   marked ``direction_corrected`` in ``mem_event_mentions``.
 
 Steps 1-3 and 5 run in DuckDB SQL (window functions: fast on millions of rows); step 4 runs in
 Python only on the groups where a conflict is possible.
@@ -35,15 +40,34 @@ Output tables:
 """
 from __future__ import annotations
 
-import hashlib
 import time
 
 _BASE_SQL = r"""
 CREATE OR REPLACE TEMP TABLE _mem_base AS
-WITH e AS (
+WITH r0 AS (
   SELECT e.* REPLACE (coalesce(e.source_country, sa.country) AS source_country,
-                      coalesce(e.target_country, ta.country) AS target_country),
-         a.published, a.outlet, a.url, a.title,
+                      coalesce(e.target_country, ta.country) AS target_country)
+  FROM events e
+  LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.id = e.source_actor
+  LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.id = e.target_actor
+), r1 AS (
+  -- a visit takes place in the host's country: one "in" the visitor's own country was read backwards
+  SELECT *, coalesce(plover_mode, '') = 'visit' AND location_country IS NOT NULL AND target_country IS NOT NULL
+            AND location_country = source_country AND location_country <> target_country AS flipped
+  FROM r0
+), r AS (
+  SELECT * REPLACE (
+    CASE WHEN flipped THEN target_actor ELSE source_actor END AS source_actor,
+    CASE WHEN flipped THEN source_actor ELSE target_actor END AS target_actor,
+    CASE WHEN flipped THEN target_country ELSE source_country END AS source_country,
+    CASE WHEN flipped THEN source_country ELSE target_country END AS target_country,
+    CASE WHEN flipped THEN target_cameo ELSE source_cameo END AS source_cameo,
+    CASE WHEN flipped THEN source_cameo ELSE target_cameo END AS target_cameo,
+    CASE WHEN flipped THEN target_name ELSE source_name END AS source_name,
+    CASE WHEN flipped THEN source_name ELSE target_name END AS target_name)
+  FROM r1
+), e AS (
+  SELECT e.*, a.published, a.outlet, a.url, a.title,
          coalesce(c.cluster_id, e.article_id) AS cluster_id,
          sa.name AS s_name, sa.kind AS s_kind, sa.role AS s_role, sa.title AS s_title, sa.wikidata AS s_wd,
          ta.name AS t_name, ta.kind AS t_kind, ta.role AS t_role, ta.title AS t_title, ta.wikidata AS t_wd,
@@ -51,7 +75,7 @@ WITH e AS (
          CASE WHEN length(e.date) >= 10 THEN try_cast(left(e.date, 10) AS DATE)
               WHEN e.date IS NULL AND coalesce(e.modality, 'reported') = 'reported' THEN a.published
          END AS day0
-  FROM events e
+  FROM r e
   JOIN articles a ON a.id = e.article_id
   LEFT JOIN mem_article_clusters c ON c.article_id = e.article_id
   LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.id = e.source_actor
@@ -77,9 +101,12 @@ FROM f
 _GROUP_SQL = r"""
 CREATE OR REPLACE TEMP TABLE _mem_grouped AS
 WITH n AS (
-  SELECT article_id, id, k1, k2, plover_type, plover_mode, mod, coarse, day0, p1, p2, location_country,
-         location_name, sectors, cameo_code, confidence, published
-  FROM _mem_base
+  SELECT article_id, id, k1, k2, plover_type, plover_mode, mod, coarse, day0, p1, p2,
+         CASE WHEN physical THEN location_country END AS place_country,
+         CASE WHEN physical THEN lower(location_name) END AS place_name,
+         sectors, cameo_code, confidence, published
+  FROM (SELECT *, plover_type IN ('CONSULT', 'AID', 'COOPERATE', 'ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST', 'RETREAT')
+                  AND coalesce(plover_mode, '') <> 'phone' AS physical FROM _mem_base)
 ), w AS (
   SELECT *, CASE WHEN day0 IS NULL THEN 0
                  WHEN lag(day0) OVER part IS NULL OR day0 - lag(day0) OVER part > 1 THEN 1
@@ -109,10 +136,12 @@ FROM _mem_grouped g JOIN f USING (gkey, sub)
 
 # groups where places or named persons could conflict: resolved in Python
 _CONFLICT_SQL = """
-SELECT gkey FROM _mem_grouped GROUP BY gkey
+SELECT gkey FROM _mem_grouped
+WHERE gkey IN (SELECT gkey FROM _mem_grouped GROUP BY gkey HAVING count(*) > 1)
+GROUP BY gkey
 HAVING count(DISTINCT p1) > 1 OR count(DISTINCT p2) > 1
-    OR count(DISTINCT location_country) > 1
-    OR count(DISTINCT CASE WHEN location_country IS NULL THEN lower(location_name) END) > 1
+    OR count(DISTINCT place_country) > 1
+    OR count(DISTINCT CASE WHEN place_country IS NULL THEN place_name END) > 1
     OR count(DISTINCT plover_mode) > 1
     OR count(DISTINCT CASE WHEN len(sectors) > 0 THEN list_sort(sectors) END) > 1
     OR count(*) > count(DISTINCT article_id)
@@ -250,7 +279,8 @@ SELECT m.mid AS event_id,
        article_id, id AS article_event, cluster_id, url, outlet, title, published,
        evidence_start, evidence_end, evidence_text, confidence, trigger,
        source_actor, target_actor, s_name AS source_actor_name, t_name AS target_actor_name,
-       s_role AS source_role, t_role AS target_role, s_title AS source_title, t_title AS target_title
+       s_role AS source_role, t_role AS target_role, s_title AS source_title, t_title AS target_title,
+       flipped AS direction_corrected
 FROM _mem_base JOIN _mem_mid m USING (article_id, id)
 ORDER BY d1, d2, event_id
 """
@@ -275,8 +305,8 @@ def merge_events(con) -> int:
     t_split = time.perf_counter()
     if conflicts:
         con.execute("CREATE OR REPLACE TEMP TABLE _mem_conf AS SELECT unnest(?::UBIGINT[]) AS gkey", [conflicts])
-        rows = con.execute("""SELECT g.gkey, g.article_id, g.id, g.p1, g.p2, g.location_country,
-                                     lower(g.location_name), g.plover_mode, g.sectors, g.cameo_code, g.day0
+        rows = con.execute("""SELECT g.gkey, g.article_id, g.id, g.p1, g.p2, g.place_country,
+                                     g.place_name, g.plover_mode, g.sectors, g.cameo_code, g.day0
                               FROM _mem_grouped g JOIN _mem_conf USING (gkey)
                               ORDER BY g.gkey, g.day0, g.article_id, g.id""").fetchall()
         by_group: dict[str, list[tuple]] = {}
@@ -310,6 +340,3 @@ def merge_events(con) -> int:
         con.execute(f"DROP TABLE {t}")
     return con.execute("SELECT count(*) FROM mem_events").fetchone()[0]
 
-
-def stable_id(*parts: str) -> str:
-    return hashlib.md5("|".join(parts).encode()).hexdigest()[:16]

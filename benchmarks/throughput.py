@@ -1,0 +1,180 @@
+"""Throughput: the full communique pipeline vs bare spaCy on the same generated news, and streamed-ingest memory.
+
+    .venv/bin/python benchmarks/throughput.py                       # 1,000 articles, 100k streamed
+    .venv/bin/python benchmarks/throughput.py --articles 200 --stream 2000   # a CI-sized run
+
+1. Generates `--articles` news articles of realistic length and mix (`communique.ingest.synthetic`:
+   about 30% international relations, the rest sport, markets, weather, local news ...).
+2. Codes them with `communique.extract_many` (the whole pipeline: prefilter, model, our
+   components, assembly) and with bare ``communique.pipeline.load_model().pipe`` on the same
+   texts, in this one process (one core), after a warm-up of both.
+3. Streams `--stream` generated articles through the ingest runner into a temporary DuckDB
+   in a separate process and reports its peak RSS (and RSS along the way).
+4. Prints a table, the cores 300k articles a day need, and as its last line
+   ``ratio_vs_spacy=<float> articles_per_s=<float> peak_rss_mb=<int>``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ARTICLES_PER_DAY = 300_000
+
+
+def _rss_mb() -> float:
+    """Current resident set size of this process, in MB (Linux)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --- the streamed ingest (child process) -----------------------------------------------------------
+
+class _RssProbe:
+    """An ingest progress object that samples RSS every `every` articles."""
+
+    def __init__(self, every: int):
+        self.every = every
+        self.samples: list[tuple[int, float]] = []
+        self._next = every
+
+    def start(self, total_bytes):
+        pass
+
+    def advance_bytes(self, n):
+        pass
+
+    def article(self, summary):
+        done = summary.stored + summary.duplicates
+        if done >= self._next:
+            self.samples.append((done, round(_rss_mb(), 1)))
+            self._next += self.every
+            print(f"rss {done} {self.samples[-1][1]} {time.perf_counter():.0f}", file=sys.stderr, flush=True)
+
+    def stop(self):
+        pass
+
+
+def stream_child(n: int, db: str, workers: int) -> None:
+    from communique.ingest.runner import ingest
+    from communique.ingest.synthetic import articles
+
+    def items():
+        for i, a in enumerate(articles(n, seed=2026)):
+            yield {**a, "language": "en", "source_path": "synthetic", "record": i + 1}
+
+    probe = _RssProbe(max(n // 10, 1))
+    t0 = time.perf_counter()
+    s = ingest([], db, items=items(), workers=workers, progress=probe)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"stored": s.stored, "errors": s.errors, "seconds": time.perf_counter() - t0,
+                      "peak_rss_mb": _peak_mb(), "peak_rss_children_mb": children, "samples": probe.samples}))
+
+
+def run_stream(n: int, workers: int) -> dict:
+    with tempfile.TemporaryDirectory() as d:
+        db = str(Path(d) / "stream.duckdb")
+        out = subprocess.run([sys.executable, __file__, "--_stream-child", str(n), db, str(workers)],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            raise RuntimeError("streamed ingest failed:\n" + out.stderr[-2000:])
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- the comparison ---------------------------------------------------------------------------------
+
+def bench(n: int, batch_size: int, repeat_spacy: bool = False) -> dict:
+    import communique
+    from communique import pipeline, prefilter
+    from communique.ingest.synthetic import articles
+
+    records = list(articles(n, seed=1))
+    texts = [r["text"] for r in records]
+    words = sum(len(t.split()) for t in texts)
+
+    bare = pipeline.load_model()
+    full = pipeline.get_pipeline()
+    warm = records[:8]
+    list(bare.pipe([r["text"] for r in warm]))
+    list(communique.extract_many(warm))
+
+    t = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=batch_size):
+        pass
+    spacy_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    coded = list(communique.extract_many(records, batch_size=batch_size))
+    full_s = time.perf_counter() - t
+
+    ir = sum(1 for r in records if "/world/" in r["url"])
+    return {
+        "articles": n, "words": words, "ir_articles": ir,
+        "spacy_s": spacy_s, "full_s": full_s,
+        "events": sum(len(c.events) for c in coded), "quotes": sum(len(c.quotes) for c in coded),
+        "prefilter": prefilter.enabled(),
+        "kept_share": sum(prefilter.kept_share(t) for t in texts) / n if prefilter.enabled() else 1.0,
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=1000, help="generated articles to code (default 1000)")
+    ap.add_argument("--stream", type=int, default=100_000, help="articles streamed through ingest (0: skip)")
+    ap.add_argument("--workers", type=int, default=1, help="workers of the streamed ingest")
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--_stream-child", nargs=3, metavar=("N", "DB", "WORKERS"), help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a._stream_child:
+        n, db, w = a._stream_child
+        stream_child(int(n), db, int(w))
+        return 0
+
+    r = bench(a.articles, a.batch_size)
+    n, words = r["articles"], r["words"]
+    full_aps, spacy_aps = n / r["full_s"], n / r["spacy_s"]
+    ratio = full_aps / spacy_aps
+    need = ARTICLES_PER_DAY / 86_400
+    cores = math.ceil(need / full_aps) if full_aps > 0 else float("inf")
+
+    print(f"generated articles: {n} ({r['ir_articles']} about international relations), "
+          f"{words} words, {words / n:.0f} words/article")
+    print(f"prefilter: {'on' if r['prefilter'] else 'off'} (model reads {r['kept_share']:.0%} of the text)")
+    print(f"{'pipeline':<34}{'articles/s':>12}{'words/s':>12}{'articles/s/core':>17}")
+    print(f"{'communique.extract_many (full)':<34}{full_aps:>12.2f}{words / r['full_s']:>12.0f}{full_aps:>17.2f}")
+    print(f"{'bare spaCy load_model().pipe':<34}{spacy_aps:>12.2f}{words / r['spacy_s']:>12.0f}{spacy_aps:>17.2f}")
+    print(f"ratio full/spaCy: {ratio:.2f}   events: {r['events']}, quotes: {r['quotes']}")
+    print(f"{ARTICLES_PER_DAY:,} articles/day = {need:.2f} articles/s -> {cores} core(s) at "
+          f"{full_aps:.2f} articles/s/core (one process per core)")
+
+    peak = 0
+    if a.stream > 0:
+        s = run_stream(a.stream, a.workers)
+        peak = int(round(max(s["peak_rss_mb"], s["peak_rss_children_mb"])))
+        print(f"streamed ingest: {s['stored']} articles stored in {s['seconds']:.0f}s "
+              f"({s['stored'] / max(s['seconds'], 1e-9):.2f}/s, {a.workers} worker(s)); peak RSS {peak} MB "
+              f"(parent {s['peak_rss_mb']:.0f} MB, largest worker {s['peak_rss_children_mb']:.0f} MB)")
+        print("RSS along the stream (articles, MB): " + ", ".join(f"{k}:{v:.0f}" for k, v in s["samples"]))
+    else:
+        peak = int(round(_peak_mb()))
+        print(f"streamed ingest skipped; peak RSS of this benchmark process {peak} MB")
+    print(f"ratio_vs_spacy={ratio:.3f} articles_per_s={full_aps:.3f} peak_rss_mb={peak}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,274 @@
+"""Trigger matching: which words announce an event, and which lexicon rule applies."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon as L
+from .arguments import (ActorIndex, Party, child, conjuncts, direct_object, object_tokens,  # noqa: F401
+                        prep_objects, subject)
+from .candidate import (FIRST_PERSON, SECOND_PERSON, PHONE_WORDS, PLACE_LABELS, NEEDS_TARGET_EXCEPT, MATERIAL, MILITARY_MODS, DEEP_PREPS, DYAD_TYPES, DOMESTIC_OK, SPEECH, MUST, BACKGROUND_MARKS, MODIFIER_DEPS, NEUTRAL_VERBS, IRREGULAR, DEMAND_NOUNS, Candidate)  # noqa: F401
+
+# ---------------------------------------------------------------------------
+# trigger matching
+
+def verb_forms(tok: Token) -> list[str]:
+    """The lemma and guesses from the surface form (the tagger's lemmas slip: "staged" -> "stag")."""
+    lem, low = tok.lemma_.lower(), tok.lower_
+    out = [lem]
+    if low in IRREGULAR:
+        out.append(IRREGULAR[low])
+    if low.endswith("ied"):
+        out.append(low[:-3] + "y")
+    if low.endswith("ed"):
+        out += [low[:-1], low[:-2]]
+        if len(low) > 4 and low[-3] == low[-4]:
+            out.append(low[:-3])
+    if low.endswith("ing"):
+        out += [low[:-3], low[:-3] + "e"]
+    if low.endswith("s"):
+        out.append(low[:-1])
+    return out
+
+
+def in_light(tok: Optional[Token], cls: str) -> bool:
+    if tok is None:
+        return False
+    words = L.LIGHT[cls]
+    return any(f in words for f in verb_forms(tok))
+
+def _obj_lemma(tok: Token) -> Optional[Token]:
+    o = direct_object(tok)
+    if o is None:
+        for _, p in prep_objects(tok, ("for", "on", "to", "with")):
+            return p
+    return o
+
+
+def _own_subtree(tok: Token):
+    """The subtree of a word without its coordinated clauses ("expressed concern and condemned ...")."""
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if not (c.dep_ in ("conj", "cc") and t is tok))
+
+
+def _is_purpose(v: Token) -> bool:
+    """'to demand ...', 'in demanding ...': an infinitive or gerund without its own subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.tag_ == "VBG"
+
+
+def _to_clause(tok: Token) -> Optional[Token]:
+    """An infinitive the parser hung as an adverbial clause ("sworn to fight", "allow X to return")."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
+def _obj_words(o: Token) -> set[str]:
+    """The object's lemma plus what a measure word stands for ("700 kg of medicine", "state of emergency")."""
+    out = {o.lemma_.lower()}
+    for c in o.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            g = child(c, "pobj")
+            if g is not None:
+                out.add(g.lemma_.lower())
+        if c.dep_ == "compound":
+            out.add(c.lemma_.lower())
+    return out
+
+
+def _modifier_lemmas(tok: Token) -> set[str]:
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            out.add(c.lemma_.lower())
+            out.update(x.lower_ for x in c.subtree if x.dep_ in ("amod", "compound"))
+            if "-" in c.text:
+                out.update(c.lower_.split("-"))
+        if c.dep_ == "prep" and c.lower_ == "of":
+            o = child(c, "pobj")
+            if o is not None:
+                out.add(o.lemma_.lower())
+    return out
+
+
+def _light_verb(noun: Token) -> Optional[Token]:
+    n = noun
+    while n.dep_ == "conj" and n.head is not n:
+        n = n.head
+    if any(c.dep_ == "prt" and c.lower_ in ("off", "down") for c in n.head.children):
+        return None  # "called off the strike", "turned down the invitation": not a light use
+    if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and n.head.pos_ in ("VERB", "AUX"):
+        return n.head
+    if n.dep_ == "pobj" and n.head.dep_ in ("prep", "agent") and n.head.head.pos_ == "VERB":
+        return n.head.head
+    return None
+
+
+def _has_phone(tok: Token) -> bool:
+    if tok.lemma_.lower() in PHONE_WORDS:
+        return True
+    for c in tok.children:
+        if c.lemma_.lower() in PHONE_WORDS:
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "via", "over", "on"):
+            o = child(c, "pobj")
+            if o is not None and (o.lemma_.lower() in PHONE_WORDS or
+                                  any(g.lemma_.lower() in PHONE_WORDS for g in o.children)):
+                return True
+        if c.dep_ in ("dobj",) and any(g.lemma_.lower() in PHONE_WORDS for g in c.subtree):
+            return True
+    return False
+
+
+def _as_praise(tok: Token) -> bool:
+    for _, o in prep_objects(tok, ("as",)):
+        if o.lemma_.lower() in ("partner", "friend", "ally", "brother", "model", "example"):
+            return True
+        if any(c.lemma_.lower() in L.CLASSES["PRAISE_ADJ"] for c in o.children):
+            return True
+    o = child(tok, "oprd")
+    return o is not None and o.lemma_.lower() in ("partner", "friend", "ally")
+
+
+class Matcher:
+    """Per-Doc trigger matcher (the lexicon itself is built once per process)."""
+
+    def __init__(self, idx: ActorIndex):
+        self.idx = idx
+
+    def _several(self, noun: Token) -> bool:
+        """Two or more parties carry out the act ("French and Egyptian warships launched war games")."""
+        lv = _light_verb(noun)
+        sj = subject(lv) if lv is not None else None
+        if sj is None:
+            return False
+        if len(conjuncts(sj)) > 1:
+            return True
+        return any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+                   for c in sj.children)
+
+    def _cond(self, s: L.Sense, tok: Token, light: Optional[Token]) -> bool:
+        for name, val in s.conds:
+            if name == "obj":
+                o = _obj_lemma(tok) if s.kind == "V" else tok
+                if o is None:
+                    return False
+                if val == "ANY":
+                    continue
+                if val == "ACTOR":
+                    if not self.idx.parties(o):
+                        return False
+                    continue
+                words = _obj_words(o)
+                if val == "HEADACTOR":
+                    if self.idx.mention_at(o) is None and o.pos_ != "PRON" and \
+                            o.lemma_.lower() not in ("delegation", "guest", "counterpart"):
+                        return False
+                    continue
+                if val in L.CLASSES:
+                    if not words & L.CLASSES[val] and not (
+                            val == "PERSONS" and words & {"delegation", "guest"}):
+                        return False
+                elif not words & set(val.split("/")):
+                    return False
+            elif name == "prep":
+                if not any(c.dep_ == "prep" and c.lower_ == val for c in tok.children):
+                    return False
+            elif name == "light":
+                if not in_light(light, val):
+                    return False
+            elif name == "subj":
+                sj = subject(tok if light is None else light)
+                if sj is None:
+                    return False
+                civil_norp = val == "CIVIL" and sj.ent_type_ == "NORP" and sj.tag_ in ("NNPS", "NNS")
+                if sj.lemma_.lower() not in L.CLASSES[val] and not civil_norp:
+                    return False
+            elif name == "notsubj":
+                sj = subject(tok if light is None else light)
+                if sj is not None and sj.lemma_.lower() in L.CLASSES[val]:
+                    return False
+            elif name == "xcomp":
+                if child(tok, "xcomp", "ccomp", *(("acl",) if s.kind == "N" else ())) is None and not (
+                        s.kind == "A" and any(o.pos_ == "VERB" for _, o in prep_objects(tok, ("to",)))) \
+                        and not _to_clause(tok):
+                    return False
+            elif name == "nobj":
+                if direct_object(tok) is not None:
+                    return False
+            elif name == "phone":
+                if not (_has_phone(tok) or (light is not None and _has_phone(light))):
+                    return False
+            elif name == "milmod":
+                if not _modifier_lemmas(tok) & MILITARY_MODS:
+                    return False
+            elif name == "as_shield":
+                if not any(o.lemma_.lower() == "shield" for _, o in prep_objects(tok, ("as",))):
+                    return False
+            elif name == "as_praise":
+                if not _as_praise(tok):
+                    return False
+            elif name == "civil_strike":
+                if not (_modifier_lemmas(tok) & {"general", "worker", "workers", "labor", "labour",
+                                                   "nationwide", "national", "transport", "teacher"}):
+                    return False
+            elif name == "joint":
+                mods = _modifier_lemmas(tok)
+                if "joint" not in mods and "bilateral" not in mods and not self._several(tok):
+                    return False
+            elif name == "comment":
+                x = child(tok, "xcomp")
+                if x is None or x.lemma_.lower() not in ("comment", "elaborate", "speak", "say", "discuss"):
+                    return False
+            else:  # a literal modifier ("military", "hunger", "air", "car", "martial", "protest")
+                mods = _modifier_lemmas(tok)
+                if val == "" and name not in mods:
+                    return False
+        return True
+
+    def match(self, tok: Token) -> Optional[tuple[L.Sense, Optional[Token]]]:
+        lem = tok.lemma_.lower()
+        if tok.lower_ in L.ADJ_LEMMAS and (tok.pos_ == "ADJ" or tok.dep_ == "acomp") and \
+                tok.dep_ in ("acomp", "ROOT", "conj", "ccomp", "xcomp", "amod") and \
+                (tok.dep_ != "amod" or tok.head.pos_ in ("NOUN", "PROPN")):
+            for s in L.senses("A", tok.lower_):
+                if self._cond(s, tok, None):
+                    return s, None
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "acl") and (
+                tok.head.lemma_.lower() in SPEECH or tok.head.lemma_.lower() in DEMAND_NOUNS) and any(
+                c.lower_ == "must" and c.dep_ == "aux" for c in tok.children):
+            return MUST, None
+        if tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS:
+            return None
+        forms = [f for f in verb_forms(tok) if f in L.VERB_LEMMAS] if tok.pos_ == "VERB" else []
+        if forms:
+            lem = forms[0]
+            names = []
+            for c in tok.children:
+                if c.dep_ in ("prt", "prep"):
+                    names.append(f"{lem}_{c.lower_}")
+            names.append(lem)
+            for name in names:
+                for s in L.senses("V", name):
+                    if self._cond(s, tok, None):
+                        return s, None
+            return None
+        if tok.pos_ in ("NOUN", "PROPN") and lem in L.NOUN_LEMMAS:
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in L.CLASSES["FORCES"]:
+                return None  # "invasion forces", "attack helicopters": a unit, not an act
+            light = _light_verb(tok)
+            for s in L.senses("N", lem):
+                if self._cond(s, tok, light):
+                    uses_light = any(n == "light" for n, _ in s.conds)
+                    return s, (light if uses_light else None)
+        return None
+
+

@@ -1,0 +1,306 @@
+"""Reading source and target for each argument frame (subject/object, host, visit, reciprocal ...)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon as L
+from .arguments import (ActorIndex, Party, child, conjuncts, direct_object, object_tokens,  # noqa: F401
+                        prep_objects, subject)
+from .candidate import (FIRST_PERSON, SECOND_PERSON, PHONE_WORDS, PLACE_LABELS, NEEDS_TARGET_EXCEPT, MATERIAL, MILITARY_MODS, DEEP_PREPS, DYAD_TYPES, DOMESTIC_OK, SPEECH, MUST, BACKGROUND_MARKS, MODIFIER_DEPS, NEUTRAL_VERBS, IRREGULAR, DEMAND_NOUNS, Candidate)  # noqa: F401
+from .matching import _light_verb  # noqa: F401
+
+# ---------------------------------------------------------------------------
+# arguments per frame
+
+def _place_tokens(tok: Token) -> list[Token]:
+    """Place names attached to a trigger: its object when it is a place, or 'in/to X'."""
+    out = []
+    for c in [child(tok, "dobj")] + [o for _, o in prep_objects(tok, ("to", "in", "at"))]:
+        if c is not None and c.ent_type_ in PLACE_LABELS:
+            out.append(c)
+    return out
+
+
+def _remote(c: Candidate) -> bool:
+    t = c.light or c.tok
+    words = {x.lemma_.lower() for x in t.subtree} | {x.lemma_.lower() for x in c.tok.subtree}
+    return bool(words & {"phone", "telephone", "video", "videoconference", "virtual", "online", "videolink"})
+
+
+class Resolver:
+    def __init__(self, doc: Doc, idx: ActorIndex, dateline: dict):
+        self.doc = doc
+        self.idx = idx
+        self.dateline = dateline or {}
+        self.quotes = [q for q in (doc._.quotes or []) if getattr(q, "direct", False)]
+
+    # quotes: "we" is the speaker, "you" the other side of the dyad
+    def _quote_party(self, t: Token) -> Optional[Party]:
+        lw = t.lower_
+        if lw not in FIRST_PERSON and lw not in SECOND_PERSON:
+            return None
+        for q in self.quotes:
+            if q.start <= t.idx < q.end and q.speaker and q.speaker.actor:
+                a = self.idx.table.get(q.speaker.actor)
+                sp = Party(q.speaker.actor, getattr(a, "country", None) or q.speaker.country,
+                           getattr(a, "cameo", None), q.speaker.name, getattr(a, "kind", None), t.i, "pron")
+                if lw in FIRST_PERSON:
+                    return sp
+                if self.idx.dyad is not None:
+                    a0, b0 = self.idx.dyad
+                    if sp.country and a0.country == sp.country:
+                        return b0
+                    if sp.country and b0.country == sp.country:
+                        return a0
+        return None
+
+    def parties(self, tok: Optional[Token], exclude=()) -> list[Party]:
+        if tok is None:
+            return []
+        qp = self._quote_party(tok)
+        if qp is not None:
+            return [qp]
+        d = self.idx.dyad_for(tok)
+        if d is not None:
+            return [Party(p.key, p.country, p.cameo, p.name, p.kind, tok.i, "dyad") for p in d]
+        np_poss = None
+        # "your country", "our citizens"
+        for c in tok.children:
+            if c.dep_ == "poss":
+                np_poss = self._quote_party(c)
+        if np_poss is not None and self.idx.in_np(tok) is None:
+            return [np_poss]
+        return self.idx.parties(tok, exclude)
+
+    def first(self, toks, exclude=()) -> Optional[Party]:
+        toks = [t for t in toks if t is not None]
+        for t in toks:
+            ps = self.parties(t, exclude)
+            if ps:
+                return ps[0]
+        # "break off relations with X", "restrictions on imports from X": the object's own phrases
+        frontier = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+        for depth in range(3):
+            nxt = []
+            preps = DEEP_PREPS + ("of",)
+            for t in frontier:
+                for _, o in prep_objects(t, preps):
+                    ps = self.parties(o, exclude)
+                    if ps:
+                        return ps[0]
+                    nxt.append(o)
+            frontier = nxt
+        return None
+
+    def place_party(self, tok: Token) -> Optional[Party]:
+        ps = self.idx.parties(tok)
+        if ps:
+            return ps[0]
+        from . import adapters
+        loc = adapters.locate(tok.text) if tok.ent_type_ in PLACE_LABELS else None
+        if loc is not None and loc.country:
+            return Party(None, loc.country, loc.country, tok.text, "country", tok.i, "place")
+        return None
+
+    def resolve(self, c: Candidate) -> None:
+        s, tok, light = c.sense, c.tok, c.light
+        frame = s.frame
+        if s.kind in ("V", "A"):
+            subj_tok = subject(tok)
+            objs = object_tokens(tok)
+            if c.ptype in ("ASSAULT", "COERCE", "MOBILIZE"):
+                objs = objs + [o for _, o in prep_objects(tok, ("in", "inside"))]
+            if s.frame == "sv" and c.ptype == "SUPPORT" and c.code == "051":
+                objs = [o for o in objs if o.dep_ != "pobj" or o.head.lower_ not in ("for",)]
+        else:
+            subj_tok, objs = self._noun_args(tok, light)
+        if frame == "none":
+            c.conf = 0.0
+            return
+        if frame == "must":
+            c.source = self.first([subject(tok.head)])
+            ex = [c.source.key] if c.source and c.source.key else []
+            c.target = self.first([child(tok, "nsubj", "nsubjpass")], ex)
+            return
+        if frame == "host":
+            guest = direct_object(tok) if s.kind == "V" else None
+            host = subject(tok) if s.kind == "V" else subj_tok
+            c.source = self.first([guest]) if guest is not None else None
+            c.target = self.first([host], exclude=[c.source.key] if c.source and c.source.key else ())
+            return
+        if frame == "from":
+            src = [o for p, o in prep_objects(tok, ("from",))]
+            c.source = self.first(src)
+            c.target = self.first([subj_tok])
+            return
+        if frame == "accept":
+            c.source = self.first([subj_tok])
+            ex = [c.source.key] if c.source and c.source.key else []
+            inviter = [ch for ch in tok.children if ch.dep_ == "poss"] + \
+                      [o for _, o in prep_objects(tok, ("of", "from", "by"))]
+            c.target = self.first(inviter, ex)
+            if c.target is None and c.source is not None:
+                c.target = self._other_in_dyad(c.source)
+            return
+        if frame == "visit":
+            c.source = self.first([subj_tok])
+            places = _place_tokens(tok) if s.kind == "V" else \
+                [o for _, o in prep_objects(tok, ("to", "in"))]
+            if s.kind == "N":
+                # "the visit of a Malaysian minister to Uzbekistan": the parse may hang "to" on the visitor
+                for _, v in prep_objects(tok, ("of", "by")):
+                    places += [o for _, o in prep_objects(v, ("to",))]
+            for p in places:
+                pp = self.place_party(p)
+                if pp is not None:
+                    c.target, c.place = pp, p
+                    break
+            if c.target is None:
+                ex = [c.source.key] if c.source and c.source.key else []
+                c.target = self.first(objs, ex)
+            if c.target is None and s.kind == "N":
+                # "during his visit" with the host named elsewhere: leave it to dedup/other triggers
+                pass
+            return
+        if frame in ("recip",):
+            self._recip(c, subj_tok, objs)
+            return
+        # sv (default) and summon
+        srcs = self.parties(subj_tok)
+        c.source = srcs[0] if srcs else None
+        ex = [p.key for p in srcs if p.key]
+        if frame == "sv" and s.code == "036" and s.kind == "N":
+            objs = self._invitees(tok, light) + objs
+        if s.kind == "V" and s.code == "036":
+            objs = [direct_object(tok)] + objs
+        c.target = self.first([o for o in objs if o is not None], ex)
+        if c.target is None and s.kind in ("V", "A"):
+            # "demanded that Japan withdraw", "refused to renew the mandate of the UN mission"
+            for ch in tok.children:
+                if ch.dep_ in ("ccomp", "xcomp"):
+                    sj = child(ch, "nsubj", "nsubjpass")
+                    c.target = self.first([sj] if sj is not None else object_tokens(ch), ex)
+                    if c.target is not None:
+                        break
+        if c.source is not None and len(srcs) > 1 and c.target is None and frame == "sv":
+            c.target = srcs[1]
+        if c.target is None and c.source is not None and c.ptype in DYAD_TYPES:
+            other = self._other_in_dyad(c.source)
+            if other is not None:
+                c.target = Party(other.key, other.country, other.cameo, other.name, other.kind, tok.i, "dyad")
+
+    def _invitees(self, noun: Token, light: Optional[Token]) -> list[Token]:
+        out = []
+        for h in (noun, light):
+            if h is None:
+                continue
+            for ch in h.children:
+                if ch.dep_ in ("acl", "advcl", "relcl", "xcomp"):
+                    sj = child(ch, "nsubj")
+                    if sj is not None:
+                        out.append(sj)
+            out.extend(o for _, o in prep_objects(h, ("to", "for")) if o.pos_ in ("PROPN", "PRON", "NOUN"))
+        return out
+
+    def _noun_args(self, noun: Token, light: Optional[Token]) -> tuple[Optional[Token], list[Token]]:
+        subj_tok = None
+        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "mediation mission between X and Y"
+            light = light or _light_verb(noun)
+        if light is not None:
+            subj_tok = subject(light)
+        elif noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            subj_tok = subject(noun.head)
+        for ch in noun.children:
+            if ch.dep_ == "poss":
+                subj_tok = subj_tok or ch
+        for p, o in prep_objects(noun, ("of", "by")):
+            if subj_tok is None and (p == "by" or o.ent_type_ not in PLACE_LABELS or self.idx.in_np(o)):
+                subj_tok = o
+        if subj_tok is None and light is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            # "X is on a visit to Y", "X arrived on a visit", "X, who is on a visit"
+            v = noun.head.head
+            if v.pos_ in ("VERB", "AUX"):
+                subj_tok = subject(v)
+        objs = [o for _, o in prep_objects(noun, ("between", "with", "to", "on", "against", "for", "among"))]
+        if light is not None:
+            objs += object_tokens(light, ("to", "with", "on", "against", "for", "upon"))
+            objs = [o for o in objs if o.i != noun.i]
+        return subj_tok, objs
+
+    def _other_in_dyad(self, p: Party) -> Optional[Party]:
+        if self.idx.dyad is None:
+            return None
+        a, b = self.idx.dyad
+        if p.ident and a.ident == p.ident:
+            return b
+        if p.ident and b.ident == p.ident:
+            return a
+        return None
+
+    def _recip(self, c: Candidate, subj_tok: Optional[Token], objs: list[Token]) -> None:
+        members: list[Party] = []
+
+        def add(ps):
+            for p in ps:
+                if all(p.key != q.key or (p.key is None and p.ident != q.ident) for q in members):
+                    members.append(p)
+
+        add(self.parties(subj_tok))
+        for o in objs:
+            add(self.parties(o, [m.key for m in members if m.key]))
+        if len(members) < 2:
+            for o in objs:
+                if o.pos_ == "NOUN":
+                    for _, g in prep_objects(o, ("with", "between", "among")):
+                        add(self.parties(g, [m.key for m in members if m.key]))
+        if c.sense.kind == "N":
+            # "Kazakh-Omani talks": actors among the noun's modifiers
+            for ch in c.tok.lefts:
+                if ch.dep_ in ("amod", "compound", "nmod"):
+                    m = self.idx.mention_at(ch)
+                    if m is not None:
+                        add([self.idx.party(m, ch.i)])
+        if not members:
+            return
+        if len(members) == 1:
+            c.source = members[0]
+            return
+        a, b = members[0], members[1]
+        # pick two members from different countries if possible
+        for x in members[1:]:
+            if x.ident != a.ident:
+                b = x
+                break
+        # a call or a video conference has no host: the caller (the subject) stays the source
+        host_country = None if c.mode == "phone" or _remote(c) else self._host_country(c)
+        orgs = [self.idx.is_org(m.country) for m in (a, b)]
+        if host_country and host_country not in (a.country, b.country) and orgs.count(True) == 1:
+            # a visit to an international organisation at its seat: the organisation hosts
+            if orgs[0]:
+                a, b = b, a
+            c.oriented = True
+        elif host_country:
+            if a.country == host_country and b.country != host_country:
+                a, b = b, a
+                c.oriented = True
+            elif b.country == host_country and a.country != host_country:
+                c.oriented = True
+        c.source, c.target = a, b
+
+    def _host_country(self, c: Candidate) -> Optional[str]:
+        for h in (c.tok, c.light):
+            if h is None:
+                continue
+            for p in _place_tokens(h):
+                pp = self.place_party(p)
+                if pp is not None and pp.country:
+                    c.place = p
+                    return pp.country
+        if c.when == "reported":
+            return self.dateline.get("country")
+        return None
+
+
