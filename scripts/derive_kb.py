@@ -293,6 +293,7 @@ def build_offices(shared: Path, countries: dict, qmap: dict[str, str], curated: 
                          "role": c["role"], "title": c.get("title") or "", "sector": c.get("sector") or "GOV",
                          "start": c.get("start", ""), "end": c.get("end", ""), "wikidata": c.get("wikidata", ""),
                          "source": "curated"})
+    refine_year_starts(rows)
     rows += presidential_heads_of_government(rows)
     close_superseded(rows)
     if dropped:
@@ -319,6 +320,23 @@ def presidential_heads_of_government(rows: list[dict]) -> list[dict]:
         start = max(r["start"] or "", since) if since else r["start"]
         out.append(dict(r, role="head of government", start=start, source=r["source"] + "+derived:presidential"))
     return out
+
+
+def refine_year_starts(rows: list[dict]) -> None:
+    """A term known only by its start year begins when its predecessor's dated term ends that year
+    (Trump "2025" starts on 2025-01-20, when Biden's term ends)."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for r in rows:
+        groups[(r["country"], r["role"])].append(r)
+    for rs in groups.values():
+        for b in rs:
+            if len(b["start"] or "") != 4:
+                continue
+            ends = [a["end"] for a in rs if a is not b and len(a["end"] or "") == 10
+                    and a["end"][:4] == b["start"] and norm_name(a["name"]) != norm_name(b["name"])]
+            if ends:
+                b["start"] = max(ends)
+                b["source"] += "+start-refined"
 
 
 def close_superseded(rows: list[dict]) -> None:

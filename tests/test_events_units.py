@@ -96,3 +96,27 @@ def test_events_suite_meets_its_floors():
     from communique.evaluation import below_floor, run_suite
     r = run_suite("events")
     assert below_floor(r) == [], r.metrics
+
+
+@pytest.mark.parametrize("text", ["", " ", '"""', "A.", "Met. Visited. Invited him to visit.",
+                                  "He met her. She thanked him for the talks with the two countries.",
+                                  "BAKU, May 3 — " + "x " * 500, "«»“”'\"\n\n\t"])
+def test_odd_inputs_never_raise(extract, text):
+    coded = extract(text, published="2025-01-01")
+    for e in coded.events:
+        assert 0 <= e.evidence.start <= e.evidence.end <= len(text)
+
+
+def test_phone_calls_keep_the_caller_as_source(extract):
+    coded = extract("ASTANA, March 3. Omani Sultan Haitham bin Tariq telephoned Kazakh President "
+                    "Kassym-Jomart Tokayev on Monday.", published="2025-03-03")
+    e = next(e for e in coded.events if e.plover.type == "CONSULT")
+    assert (e.source.country, e.target.country, e.plover.mode) == ("OMN", "KAZ", "phone")
+
+
+def test_dateline_words_are_not_arguments(extract):
+    coded = extract("SEOUL, South Korea, May 2 (Agency) — Japanese Prime Minister Shigeru Ishiba sent "
+                    "condolences to the Philippine president on Friday.", published="2025-05-02")
+    got = {(e.source.country, e.target.country, e.plover.type) for e in coded.events}
+    assert ("JPN", "PHL", "SUPPORT") in got
+    assert not any("KOR" in (e.source.country, e.target.country) for e in coded.events)

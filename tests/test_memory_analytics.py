@@ -6,7 +6,7 @@ import pytest
 from communique.memory import refresh
 from communique.memory.analytics import (cooperation_index, dyad_quotes, dyad_timeline, event_score, network,
                                          sectors_over_time)
-from memory_rows import actor, article, event, open_store, quote
+from test_memory_rows import actor, article, event, open_store, quote
 
 
 @pytest.fixture()

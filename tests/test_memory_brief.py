@@ -8,7 +8,7 @@ import pytest
 from communique.memory import refresh
 from communique.memory.brief import relation_brief, render_html, render_markdown
 from communique.memory.chart import trend_chart
-from memory_rows import article, event, open_store
+from test_memory_rows import article, event, open_store
 from test_memory_corpus import EV, _coded_article, corpus_records, handcount
 
 

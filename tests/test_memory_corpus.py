@@ -18,7 +18,7 @@ import pytest
 
 from communique.memory import refresh
 from communique.memory.analytics import dyad_quotes, ledger_rows
-from memory_rows import actor, article, event, open_store, quote
+from test_memory_rows import actor, article, event, open_store, quote
 
 DYADS = ("KAZ-OMN", "KAZ-UZB", "AZE-TUR", "DEU-FRA")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from communique.memory.dedup import THRESHOLD, canonical_url, cluster_articles, jaccard
-from memory_rows import article, open_store
+from test_memory_rows import article, open_store
 
 BASE = ("The foreign ministers of Norway and Chile met in Oslo on Monday to discuss fisheries, green shipping and "
         "a new research programme in Antarctica. The two ministers signed a memorandum on polar science and agreed "

@@ -7,7 +7,7 @@ from communique.memory import refresh
 from communique.memory.analytics import ledger_rows
 from communique.memory.claims import agrees, elapsed, find_claims, parse_claim
 from communique.memory.ledgers import agreement_titles, invitation_stage, invitation_to, level_of
-from memory_rows import actor, article, event, open_store
+from test_memory_rows import actor, article, event, open_store
 
 
 @pytest.mark.parametrize("role,level", [
@@ -180,3 +180,11 @@ def test_agreements_ledger_status_and_domain(store):
     assert rows == [("Agreement on visa-free travel", "migration", "signed"),
                     ("Memorandum on education", "education", "signed"),
                     ("Treaty on fisheries next year", "fisheries", "planned")]
+
+
+def test_invitation_sentence_is_not_a_visit(store):
+    text = "The president invited the prime minister to pay an official visit to Norway."
+    store.add(article(text, published="2024-01-10", outlet="A", actors=[PRES_A, PM_B], events=[
+        event("E1", "CHL", "NOR", "042", src_actor="A2", date="2024-01-10", evidence=text)]))
+    refresh(store.con)
+    assert [v["status"] for v in ledger_rows(store.con, "mem_visits", "CHL", "NOR")] == ["planned"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from communique.memory import is_stale, refresh
-from memory_rows import actor, article, event, open_store
+from test_memory_rows import actor, article, event, open_store
 
 FM_OMN = actor("A1", "Badr Albusaidi", country="OMN", role="foreign minister")
 PRES_KAZ = actor("A2", "Kassym-Jomart Tokayev", country="KAZ", role="head of state", title="President")

@@ -64,10 +64,10 @@ def annotate(doc, kb):
     tn = token_norms(doc)
     reg = Registry(doc, kb, date, sentence_dates(doc, date))
     reg.date_known = known is not None
-    hits = scan(doc, kb, tn)
-    hits = [h for h in hits if not is_trap(doc, h, tn, kb)]
+    all_hits = scan(doc, kb, tn)
+    hits = [h for h in all_hits if not is_trap(doc, h, tn, kb)]
     reg.seed_counts(hits)
-    find_people(doc, kb, tn, hits, reg)
+    find_people(doc, kb, tn, hits, reg, all_hits)
     resolve_nominals(doc, kb, tn, hits, reg)
     _countries_and_orgs(doc, kb, tn, hits, reg)
     return reg.result()

@@ -96,9 +96,14 @@ def resolve_nominals(doc, kb, tn, hits, reg) -> None:
             if pe2 is not None:
                 country = pe2.id
                 end = h2.end
+        if end + 1 < n and tn[end] == "to" and noun in ("ambassador", "envoy", "special envoy", "permanent representative"):
+            h3 = by_start.get(end + 1)      # "Russia's ambassador to Uzbekistan": the post, not the nationality
+            if _place_entry(h3) is not None:
+                end = h3.end
         # a name right after: the people pass handled it ("the Kazakh President X"), or it is part of a
         # proper name ("the Azerbaijan Premier League")
-        if end < n and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+        if end < n and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" \
+                and not (doc[end].is_upper and len(doc[end]) > 1):
             i += 1
             continue
         if tn[i] == "the" and country is None and doc[j].text[:1].islower() and noun in ("leader", "host", "guest"):
@@ -266,7 +271,7 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
     role = info[0] if info else (next(iter(allowed)) if allowed and len(allowed) == 1 else None)
     dateline_country = (doc._.dateline or {}).get("country")
     if country is None and role in ("head of state", "head of government", "foreign minister") \
-            and dateline_country and not reg.people:
+            and dateline_country:
         country = dateline_country      # "ASTANA - The president said...": the dateline's country
     if country and role:
         p = _holder_by_title(kb, country, role, date, info)

@@ -160,15 +160,19 @@ def right_apposition(doc, tn, e: int, by_start) -> Optional[tuple[int, int, Ctx]
     return e + 1, end, ctx
 
 
-def _name_after(doc, tn, t: int) -> Optional[int]:
-    """End of a capitalised personal name starting at token t (particles and hyphens allowed)."""
+def _name_after(doc, tn, t: int, stop=frozenset()) -> Optional[int]:
+    """End of a capitalised personal name starting at token t (particles and hyphens allowed);
+    `stop` holds token indices of country/organisation names, which end a name."""
     n, k = len(doc), t
+    caps = t > 0 and doc[t - 1].is_upper and len(doc[t - 1]) > 1   # a headline in capitals
     while k < n and norm(doc[k].text) in HONORIFICS:
         k += 1
     start = k
     while k < n:
         tok = doc[k]
         w = tn[k]
+        if k in stop or caps and tok.is_upper and len(tok) > 1:
+            break
         if tok.text[:1].isupper() and tok.is_alpha and w not in ("the",) and (
                 w not in NON_NAME_NEXT or w in MONTHS and k > start and not (k + 1 < n and doc[k + 1].like_num)):
             k += 1
@@ -184,7 +188,7 @@ def _name_after(doc, tn, t: int) -> Optional[int]:
     return k if k > start else None
 
 
-def candidate_names(doc, tn, hits, kb, date: str = "") -> list[tuple[int, int, str]]:
+def candidate_names(doc, tn, hits, kb, date: str = "", all_hits=None) -> list[tuple[int, int, str]]:
     """(start, end, source) of personal names, left to right, overlaps removed (longest wins)."""
     cands = []
     for h in hits:
@@ -193,11 +197,13 @@ def candidate_names(doc, tn, hits, kb, date: str = "") -> list[tuple[int, int, s
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             cands.append((ent.start, ent.end, "ner"))
+    stop = {i for h in (all_hits or hits) if (h.first("country") or h.first("org")) and not h.first("person")
+            for i in range(h.start, h.end)}
     for j in range(len(doc)):
         if tn[j] in TITLE_FIRST_WORDS or tn[j] in ("deputy", "vice"):
             t = match_title(doc, tn, j)
             if t:
-                end = _name_after(doc, tn, t[0])
+                end = _name_after(doc, tn, t[0], stop)
                 if end:
                     s0 = t[0]
                     while s0 < end and norm(doc[s0].text) in HONORIFICS:
@@ -263,9 +269,9 @@ def _gov_noun_after(doc, tn, e: int) -> Optional[int]:
     return None
 
 
-def find_people(doc, kb, tn, hits, reg) -> None:
+def find_people(doc, kb, tn, hits, reg, all_hits=None) -> None:
     by_start = _hits_by_start(hits)
-    names = candidate_names(doc, tn, hits, kb, reg.date)
+    names = candidate_names(doc, tn, hits, kb, reg.date, all_hits)
     for s, e, src in names:
         ctx = left_context(doc, tn, s, by_start)
         if ctx is None and s > 1 and doc[s - 1].text == ",":

@@ -68,7 +68,7 @@ class Registry:
         self.actors[key] = replace(a, mentions=a.mentions + ((start, end),))
         if key in self.people:
             self.people[key].mentions_at.append(s)
-        if a.country and len(a.country) == 3 and a.kind != "group":
+        if a.country in self.kb.countries and a.kind != "group":
             self.country_counts[a.country] = self.country_counts.get(a.country, 0) + 1
 
     # -------------------------------------------------------------- actors
@@ -143,8 +143,8 @@ class Registry:
         for c, n in self.country_counts.items():
             counts[c] = counts.get(c, 0) + n
         top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
-        if len(top) < 2:
-            return None
+        if len(top) < 2 or top[1][1] < 2:
+            return None         # no second party named more than in passing
         codes = sorted(c for c, _ in top)
         key = "group:" + "+".join(codes)
         if key not in self.actors:
@@ -155,6 +155,9 @@ class Registry:
     def person(self, name: str, tok: int, country: Optional[str], role: Optional[str], title: Optional[str],
                sector: Optional[str], wikidata: Optional[str] = None, pid: Optional[str] = None) -> str:
         key = "person:" + (pid or norm(name))
+        org = self.kb.orgs.get(country) if country else None
+        if org and org.get("country"):      # a commander of a non-state group: its home country
+            country, sector = org["country"], org.get("sector") or sector
         info = self.people.get(key)
         if info is None:
             info = PersonInfo(key, name, set(norm(name).split()), country, role, title, sector, wikidata, tok)

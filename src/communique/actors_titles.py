@@ -30,8 +30,9 @@ _t(HOS, "Crown Prince", "GOV", "prince")
 _t(HOS, "Monarch", "GOV", "monarch")
 _t(HOS, "Supreme Leader", "GOV", "supreme leader")
 _t(HOS, "Leader", "GOV", "leader", "national leader")
-_t(HOG, "Prime Minister", "GOV", "prime minister", "premier", "pm", "head of government", "chancellor",
-   "chairman of the government")
+_t(HOG, "Prime Minister", "GOV", "prime minister", "pm", "head of government", "chairman of the government")
+_t(HOG, "Premier", "GOV", "premier")
+_t(HOG, "Chancellor", "GOV", "chancellor", "federal chancellor")
 _t(FM, "Foreign Minister", "GOV", "foreign minister", "minister of foreign affairs", "minister for foreign affairs",
    "foreign affairs minister", "foreign secretary", "secretary of state", "minister of external affairs",
    "external affairs minister", "minister of external relations", "minister of foreign affairs and trade",
@@ -60,14 +61,14 @@ _t("diplomat", "Diplomat", "GOV", "diplomat", "senior diplomat")
 _t("spokesperson", "Spokesperson", "GOV", "spokesperson", "spokesman", "spokeswoman", "press secretary",
    "foreign ministry spokesperson", "foreign ministry spokesman", "foreign ministry spokeswoman")
 _t("secretary-general", "Secretary-General", "GOV", "secretary general", "secretary-general")
-_t("commander", "Commander", "MIL", "general", "commander", "army chief", "chief of staff", "chief of general staff",
+_t("commander", "Commander", "MIL", "general", "gen", "lt gen", "maj gen", "brig gen", "col", "adm", "commander", "army chief", "chief of staff", "chief of general staff",
    "military commander", "admiral", "colonel")
 _t("legislator", "Speaker", "LEG", "speaker", "speaker of parliament", "parliament speaker", "senator",
    "lawmaker", "member of parliament", "mp")
 _t("opposition leader", "Opposition Leader", "OPP", "opposition leader", "leader of the opposition")
 _t("governor", "Governor", "GOV", "governor")
 _t("mayor", "Mayor", "GOV", "mayor")
-_t("official", "Official", "GOV", "official", "senior official", "government official")
+_t("official", "Official", "GOV", "official", "senior official", "government official", "head", "chief")
 _t("executive", "Chief Executive", "BUS", "ceo", "chief executive")
 
 MAX_TITLE_WORDS = max(len(k.split()) for k in TITLES)
@@ -149,7 +150,8 @@ GENERIC_HEADS = {"chief": "official", "official": "official", "adviser": "offici
                  "secretary": "official", "envoy": "ambassador", "representative": "ambassador",
                  "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson"}
 MODIFIERS = PORTFOLIOS | set("""top senior national chief special presidential policy security nuclear deputy first
-lead head principal government ministry intelligence military""".split())
+lead head principal government ministry intelligence military humanitarian human rights aid relief refugee
+political economic army defence defense police""".split())
 
 
 def title_info(phrase_norm: str) -> Optional[tuple[str, str, str]]:

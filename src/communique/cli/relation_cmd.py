@@ -60,6 +60,10 @@ def register(app: typer.Typer) -> None:
                     with console.status("Refreshing the relationship memory...") if console.is_terminal else _null():
                         ensure_fresh(store.con)
                 else:
+                    from ..memory import DERIVED_TABLES, _tables
+                    if not set(DERIVED_TABLES) <= _tables(store.con):
+                        fail(f"[E201] database {path} cannot be opened: its relationship memory is not built and "
+                             "the file is in use by another process (stop it, or run `communique ingest` first)")
                     err_console.print("[yellow]warning:[/yellow] the database is read-only here and its relationship "
                                       "memory is stale; the brief may miss the latest articles", highlight=False)
             brief = brief_mod.relation_brief(store.con, ca, cb, since=since, refresh=False)

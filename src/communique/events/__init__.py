@@ -6,8 +6,11 @@ the most specific CAMEO code the lexicon is confident of, modality (`when`) and 
 location, sectors, a confidence, and the evidence sentence (offsets into
 ``doc._.source_text``).
 
-Modules: `lexicon` (the trigger table), `arguments` (who to whom), `modality` (when),
-`coder` (matching and coding), `build` (Event objects, place, dedup), `adapters` (neighbours).
+Modules: `lexicon` (the trigger table), `matching` (which rule fires), `arguments` (tokens ->
+actors), `resolve` (source/target per frame), `modality` (when and date), `conventions` (PLOVER
+readings, content-taking triggers, confidence), `coder` (the per-Doc loop), `build` (Event
+objects, place, dedup), `sentences` (bare sentences for the dev-set evaluations), `adapters`
+(neighbouring modules, with fallbacks).
 """
 from __future__ import annotations
 

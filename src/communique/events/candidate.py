@@ -17,7 +17,8 @@ NEEDS_TARGET_EXCEPT = frozenset(("PROTEST", "MOBILIZE"))
 MATERIAL = frozenset("PROTEST COERCE ASSAULT SANCTION MOBILIZE THREATEN".split())
 MILITARY_MODS = frozenset("air artillery missile drone rocket aerial military naval retaliatory precision "
                           "airstrike bombing".split())
-DEEP_PREPS = ("with", "between", "to", "against", "on", "from", "in", "around", "near", "along", "including")
+DEEP_PREPS = ("with", "between", "to", "against", "on", "from", "in", "around", "near", "along", "including",
+              "by")
 # verbal acts whose missing recipient is, in a two-party article, the other party
 DYAD_TYPES = frozenset("REJECT ACCUSE SUPPORT REQUEST AGREE".split())
 # types that stay meaningful inside one country (others need two different countries)

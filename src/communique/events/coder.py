@@ -104,6 +104,15 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                             and c.ptype not in L.CONTENT_TAKERS:
                         by_tok[ch.i].suppressed = True
         for c in cands:
+            if c.suppressed or c.ptype != "CONSULT" or c.sense.kind != "V":
+                continue
+            # what was discussed is a topic, not another event ("discussed the EU's trade negotiations")
+            for ch in c.tok.children:
+                if ch.dep_ in ("dobj", "nsubjpass"):
+                    for t in ch.subtree:
+                        if t.i in by_tok and t.pos_ in ("NOUN", "PROPN"):
+                            by_tok[t.i].suppressed = True
+        for c in cands:
             if c.suppressed:
                 continue
             for inner in _inner_triggers(c, by_tok):

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon as L
 from .arguments import (ActorIndex, Party, child, conjuncts, direct_object, object_tokens,  # noqa: F401
                         prep_objects, subject)
-from .candidate import (FIRST_PERSON, SECOND_PERSON, PHONE_WORDS, PLACE_LABELS, NEEDS_TARGET_EXCEPT, MATERIAL, MILITARY_MODS, DEEP_PREPS, DYAD_TYPES, DOMESTIC_OK, SPEECH, MUST, BACKGROUND_MARKS, MODIFIER_DEPS, NEUTRAL_VERBS, IRREGULAR, DEMAND_NOUNS, Candidate)  # noqa: F401
+from .candidate import (NEEDS_TARGET_EXCEPT, SPEECH, BACKGROUND_MARKS, NEUTRAL_VERBS, Candidate)
 from .matching import _light_verb, verb_forms  # noqa: F401
 
 # ---------------------------------------------------------------------------

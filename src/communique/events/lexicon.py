@@ -25,65 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-# Word classes (lemmas).  Used by conditions and by argument/mode refinement.
-CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
-    "AGREEMENT": "agreement memorandum mou treaty accord deal pact protocol declaration roadmap "
-                 "contract convention charter communique program programme plan document "
-                 "arrangement understanding",
-    "AID": "aid assistance supply relief loan grant credit funding fund donation equipment "
-           "weapon arm vaccine food medicine shipment package tranche dollar euro million billion "
-           "firearm rifle tent clothing blanket drug dose ambulance generator ton tonne water "
-           "contribution medication",
-    "SANCTION": "sanction embargo restriction penalty tariff",
-    "TALKS": "talk negotiation meeting consultation discussion dialogue summit visit conversation "
-             "session round mediation effort contact",
-    "FORCES": "troop force soldier army unit warship tank missile division battalion reservist "
-              "brigade jet aircraft vessel ship peacekeeper contingent deployment",
-    "DIPLOMAT": "ambassador envoy diplomat attache consul representative charge",
-    "MISSION": "inspector observer peacekeeper monitor mission agency worker",
-    "EASABLE": "curfew ban restriction emergency measure control rule law curb",
-    "SIEGE": "blockade siege closure",
-    "CROSSING": "border bridge crossing checkpoint airspace port",
-    "STRIKE": "strike protest boycott demonstration",
-    "BANNABLE": "party organization organisation group newspaper candidate publication movement "
-                "opposition activity outlet website",
-    "RELATIONS": "relation tie link",
-    "CLAIM": "claim accusation allegation charge report proposal offer request demand call plan "
-             "invitation appeal bid resolution ultimatum statement proposition idea",
-    "PERSONS": "person national citizen journalist activist worker tourist",
-    "CIVIL": "protester demonstrator student worker activist resident people thousand hundred "
-             "farmer teacher doctor opposition supporter crowd villager youth union",
-    "GIVE": "provide give send deliver donate grant allocate extend supply offer transfer ship "
-            "dispatch pledge disburse approve",
-    "PRAISE_ADJ": "reliable trusted important strategic key valued close good great friendly "
-                  "brotherly strong true",
-    "ASSURE": "express reaffirm confirm reiterate voice declare announce state underline stress "
-              "emphasize emphasise show demonstrate",
-}.items()}
-
-# Light verbs that carry a noun trigger, by class.
-LIGHT: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
-    "hold": "hold have conduct begin start open launch resume continue convene attend host "
-            "chair join co-chair participate undertake renew",
-    "pay": "pay make undertake conduct begin start",
-    "give": "give extend accord offer",
-    "invite": "extend convey issue send deliver hand reaffirm confirm renew reiterate "
-              "express pass",
-    "accept": "accept",
-    "decline": "decline reject refuse turn",
-    "sign": "sign conclude ink seal finalize finalise initial ratify exchange",
-    "reach": "reach strike",
-    "express": "express convey offer send extend voice pass",
-    "impose": "impose reimpose slap introduce announce adopt expand extend tighten declare",
-    "lift": "lift ease remove",
-    "lodge": "lodge file deliver hand send issue make register declare announce reiterate repeat renew voice",
-    "stage": "stage hold organize organise launch begin start go join call continue hold",
-    "provide": "provide give send deliver donate grant allocate supply offer transfer ship "
-               "dispatch disburse approve announce earmark authorize authorise release contribute pledge",
-    "launch": "launch carry conduct mount stage begin start open complete undertake",
-    "cancel": "cancel call postpone scrap suspend",
-    "claim": "claim accept admit deny bear",
-}.items()}
+from .wordlists import CLASSES, LIGHT  # noqa: F401  (re-exported: L.CLASSES, L.LIGHT)
 
 
 @dataclass(frozen=True)
@@ -111,11 +53,11 @@ V confer       | -                          | 040 CONSULT - recip 0.75
 V consult      | -                          | 040 CONSULT - recip 0.75
 V negotiate    | -                          | 046 CONSULT - recip 0.75
 V mediate      | -                          | 045 CONSULT third-party sv 0.7
-V visit        | -                          | 042 CONSULT visit visit 0.9
+V visit        | notsubj=PRIVATE            | 042 CONSULT visit visit 0.9
 V tour         | obj=ANY                    | 042 CONSULT visit visit 0.6
-V arrive       | prep=in;notsubj=FORCES     | 042 CONSULT visit visit 0.75
-V travel       | prep=to;notsubj=FORCES     | 042 CONSULT visit visit 0.7
-V fly          | prep=to;notsubj=FORCES     | 042 CONSULT visit visit 0.6
+V arrive       | prep=in;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visit 0.75
+V travel       | prep=to;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visit 0.7
+V fly          | prep=to;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visit 0.6
 V host         | obj=TALKS                  | 043 CONSULT visit host_event 0.7
 V host         | -                          | 042 CONSULT visit host 0.85
 V receive      | obj=AID                    | 070 AID - from 0.75
@@ -236,7 +178,6 @@ V hand_over    | obj=suspect/fugitive/criminal/convict/terrorist/militant | 063 
 V share        | obj=intelligence           | 064 COOPERATE - sv 0.75
 V share        | obj=information            | 064 COOPERATE - sv 0.6
 V share        | prep=with                  | 064 COOPERATE - sv 0.65
-V share        | obj=ANY                    | 064 COOPERATE - sv 0.55
 V provide      | obj=AID                    | 070 AID - sv 0.8
 V give         | obj=AID                    | 070 AID - sv 0.75
 V send         | obj=AID                    | 070 AID - sv 0.8

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon as L
 from .arguments import (ActorIndex, Party, child, conjuncts, direct_object, object_tokens,  # noqa: F401
                         prep_objects, subject)
-from .candidate import (FIRST_PERSON, SECOND_PERSON, PHONE_WORDS, PLACE_LABELS, NEEDS_TARGET_EXCEPT, MATERIAL, MILITARY_MODS, DEEP_PREPS, DYAD_TYPES, DOMESTIC_OK, SPEECH, MUST, BACKGROUND_MARKS, MODIFIER_DEPS, NEUTRAL_VERBS, IRREGULAR, DEMAND_NOUNS, Candidate)  # noqa: F401
+from .candidate import (PHONE_WORDS, MILITARY_MODS, SPEECH, MUST, MODIFIER_DEPS, IRREGULAR, DEMAND_NOUNS)
 
 # ---------------------------------------------------------------------------
 # trigger matching
@@ -169,7 +169,8 @@ class Matcher:
                 words = _obj_words(o)
                 if val == "HEADACTOR":
                     if self.idx.mention_at(o) is None and o.pos_ != "PRON" and \
-                            o.lemma_.lower() not in ("delegation", "guest", "counterpart"):
+                            o.lemma_.lower() not in L.CLASSES["TITLE"] and \
+                            not any(c.dep_ == "appos" and self.idx.mention_at(c) for c in o.children):
                         return False
                     continue
                 if val in L.CLASSES:
@@ -253,7 +254,8 @@ class Matcher:
             lem = forms[0]
             names = []
             for c in tok.children:
-                if c.dep_ in ("prt", "prep"):
+                if c.dep_ == "prt" or c.dep_ == "prep" and not any(
+                        o.ent_type_ in ("DATE", "TIME") for o in c.children):  # "called ... on May 7"
                     names.append(f"{lem}_{c.lower_}")
             names.append(lem)
             for name in names:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon as L
 from .arguments import (ActorIndex, Party, child, conjuncts, direct_object, object_tokens,  # noqa: F401
                         prep_objects, subject)
-from .candidate import (FIRST_PERSON, SECOND_PERSON, PHONE_WORDS, PLACE_LABELS, NEEDS_TARGET_EXCEPT, MATERIAL, MILITARY_MODS, DEEP_PREPS, DYAD_TYPES, DOMESTIC_OK, SPEECH, MUST, BACKGROUND_MARKS, MODIFIER_DEPS, NEUTRAL_VERBS, IRREGULAR, DEMAND_NOUNS, Candidate)  # noqa: F401
+from .candidate import (FIRST_PERSON, SECOND_PERSON, PLACE_LABELS, DEEP_PREPS, DYAD_TYPES, Candidate)
 from .matching import _light_verb  # noqa: F401
 
 # ---------------------------------------------------------------------------
@@ -184,9 +184,18 @@ class Resolver:
                     c.target = self.first([sj] if sj is not None else object_tokens(ch), ex)
                     if c.target is not None:
                         break
+        if c.target is None and c.ptype in ("AGREE", "AID", "SUPPORT"):
+            # "pledged 5 billion yen to help Bangladesh build schools": the beneficiary of the purpose
+            for ch in tok.children:
+                if ch.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in ch.children):
+                    inner = child(ch, "ccomp", "xcomp")  # "to help Bangladesh build schools"
+                    c.target = self.first([child(ch, "dobj"), child(ch, "dative"),
+                                           child(inner, "nsubj") if inner is not None else None], ex)
+                    if c.target is not None:
+                        break
         if c.source is not None and len(srcs) > 1 and c.target is None and frame == "sv":
             c.target = srcs[1]
-        if c.target is None and c.source is not None and c.ptype in DYAD_TYPES:
+        if c.target is None and c.source is not None and c.ptype in DYAD_TYPES and c.mode != "investigate":
             other = self._other_in_dyad(c.source)
             if other is not None:
                 c.target = Party(other.key, other.country, other.cameo, other.name, other.kind, tok.i, "dyad")

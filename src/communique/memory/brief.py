@@ -44,8 +44,20 @@ def _event_dict(e: dict) -> dict:
 
 
 def _sources(items: list[dict]) -> list[dict]:
-    return [{"article": s.get("article_id"), "url": s.get("url"), "outlet": s.get("outlet"),
-             "published": s.get("published"), "evidence": s.get("evidence_text")} for s in items or []]
+    """One source per article (an article can report an event in two sentences)."""
+    out, seen = [], set()
+    for s in items or []:
+        if s.get("article_id") in seen:
+            continue
+        seen.add(s.get("article_id"))
+        out.append({"article": s.get("article_id"), "url": s.get("url"), "outlet": s.get("outlet"),
+                    "published": s.get("published"), "evidence": s.get("evidence_text")})
+    return out
+
+
+def _per_article(mentions: list[dict]) -> list[dict]:
+    seen: set = set()
+    return [m for m in mentions if not (m["article"] in seen or seen.add(m["article"]))]
 
 
 def relation_brief(con, a: str, b: str, since: Optional[str] = None, *, max_events: int = 200,
@@ -194,7 +206,7 @@ def render_markdown(brief: dict) -> str:
         L.append(f"- {e['date'] or '?'} [{e['when']}] {e['plover']['type']}"
                  f"{'/' + e['plover']['mode'] if e['plover']['mode'] else ''} {_who(e, 'source')} \u2192 {_who(e, 'target')}"
                  f" \u2014 {e['num_articles']} article(s), {e['num_sources']} source(s): "
-                 f"{_src_md([{'url': m['url'], 'outlet': m['outlet'], 'article': m['article']} for m in e['mentions']])}")
+                 f"{_src_md([{'url': m['url'], 'outlet': m['outlet'], 'article': m['article']} for m in _per_article(e['mentions'])])}")
         if e["evidence"]["text"]:
             L.append(f"  > {_md(e['evidence']['text'])}")
     return "\n".join(L) + "\n"
@@ -275,7 +287,7 @@ def render_html(brief: dict) -> str:
     for e in brief["events"]:
         P.append(f"<li>{_h(e['date'])} [{_h(e['when'])}] {_h(e['plover']['type'])} {_h(_who(e, 'source'))} \u2192 "
                  f"{_h(_who(e, 'target'))} \u2014 {e['num_articles']} article(s), {e['num_sources']} source(s): "
-                 f"{_src_html([{'url': m['url'], 'outlet': m['outlet'], 'article': m['article']} for m in e['mentions']])}"
+                 f"{_src_html([{'url': m['url'], 'outlet': m['outlet'], 'article': m['article']} for m in _per_article(e['mentions'])])}"
                  + (f"<blockquote>{_h(e['evidence']['text'])}</blockquote>" if e["evidence"]["text"] else "") + "</li>")
     P.append("</ul></body></html>")
     return "\n".join(P) + "\n"

@@ -6,7 +6,8 @@
   other), else from the role words of the evidence text (a historical mention "the last visit
   of an Omani foreign minister was in 2004" has no named actor).  Reported visits are ``held``,
   past mentions ``historical`` (kept once: a past mention of a visit already in the ledger is
-  linked to it, not counted again), future ones ``planned``.  ``previous_at_level`` is the
+  linked to it, not counted again), future ones ``planned`` (so are "visits" read only from
+  sentences inviting someone to visit).  ``previous_at_level`` is the
   latest earlier visit by the same visitor to the same host at the same level (an entry of
   unknown level counts, flagged), ``gap_years`` the difference of years, and ``claims`` the
   "almost 20 years later" statements of the articles reporting the visit with ``agrees``
@@ -121,6 +122,7 @@ def _sentence_of(text: str, start: int, end: int, before: int = 1) -> str:
     return text[a:b]
 
 
+_INVITED_TO_VISIT = re.compile(r"\binvit\w*\b[^.;]{0,80}?\bto\s+(?:pay|make|undertake|visit)\b", re.I)
 _VISITISH = re.compile(r"\b(visit|trip|travel|came|come|arriv|first|last|previous)", re.I)
 
 
@@ -131,6 +133,9 @@ def build_visits(con) -> list[dict]:
     for e in evs:
         level, how = _visit_level(e)
         status = {"reported": "held", "past": "historical", "future": "planned"}[e["modality"]]
+        texts = [m.get("evidence_text") or "" for m in ments.get(e["id"], [])] or [e.get("evidence_text") or ""]
+        if status == "held" and all(_INVITED_TO_VISIT.search(t) for t in texts):
+            status = "planned"   # "invited him to pay a state visit": the visit is still to come
         visits.append({
             "id": e["id"], "visitor": e["source_country"], "host": e["target_country"],
             "visitor_actor": e["source_name"], "host_actor": e["target_name"],
