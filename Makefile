@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= build/demo.duckdb
 MODEL_HASH := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: all install demo test test-fast eval bench kb codebooks browser-deps lint clean
+.PHONY: all install demo test test-fast eval bench bench-queries kb codebooks browser-deps lint clean
 
 all: demo
 
@@ -42,6 +42,9 @@ eval: install
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+
+bench-queries: install
+	$(BIN)/python benchmarks/queries.py
 
 # Re-derive the run-time knowledge base from ../shared (build input; the result is committed).
 kb: install

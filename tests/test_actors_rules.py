@@ -28,6 +28,9 @@ def _resolve(text, mention, published="2025-03-01", nth=0):
     ("According to China Daily, the harvest was good.", "China"),
     ("Jordan Peterson gave a lecture in Toronto.", "Jordan"),
     ("Negotiators met in Astana on Tuesday.", "Astana"),
+    ("Tankers crossed the Gulf of Oman at night.", "Oman"),
+    ("Chinese ships patrolled the South China Sea.", "China"),
+    ("Washington Post reporters obtained the memo.", "Washington"),
 ])
 def test_traps_are_not_countries(text, mention):
     actor, _ = _resolve(text, mention)

@@ -47,7 +47,7 @@ def resolve_nominals(doc, kb, tn, hits, reg) -> None:
             for m in (4, 3, 2):
                 if i + m <= n and all(tn[i:i + m]) and " ".join(tn[i:i + m]) in PAIR_PHRASES:
                     people = tn[i + m - 1] in ("leaders", "presidents", "ministers", "interlocutors")
-                    key = (reg.pair_of_people(i) if people else None) or reg.pair()
+                    key = (reg.pair_of_people(i) if people else None) or reg.pair(i)
                     if key:
                         reg.mention(i, i + m, key, "pair")
                     i += m

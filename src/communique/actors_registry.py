@@ -112,11 +112,11 @@ class Registry:
 
     def seed_counts(self, hits) -> None:
         """Countries named in the article (before resolution), for "the two sides"."""
-        self.named_counts: dict[str, int] = {}
+        self.named_at: list[tuple[int, str]] = []
         for h in hits:
             e = h.first("country", {"name", "adj"})
             if e is not None:
-                self.named_counts[e.id] = self.named_counts.get(e.id, 0) + 1
+                self.named_at.append((h.start, e.id))
 
     def pair_of_people(self, tok: int) -> Optional[str]:
         """'the two leaders': the countries of the last two people named before tok."""
@@ -138,19 +138,28 @@ class Registry:
                                      kind="group", country=None, sector="GOV")
         return key
 
-    def pair(self) -> Optional[str]:
-        counts = dict(getattr(self, "named_counts", {}))
-        for c, n in self.country_counts.items():
-            counts[c] = counts.get(c, 0) + n
-        top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    def pair(self, tok: Optional[int] = None) -> Optional[str]:
+        """'the two sides': the two countries the article has named so far (people included);
+        failing that, the two named most in the whole article (the second at least twice)."""
+        def counts(before):
+            out: dict[str, int] = {}
+            for at, c in getattr(self, "named_at", []):
+                if before is None or at < before:
+                    out[c] = out.get(c, 0) + 1
+            for p in self.people.values():
+                if p.country in self.kb.countries:
+                    n = sum(1 for m in p.mentions_at if before is None or m < before)
+                    if n:
+                        out[p.country] = out.get(p.country, 0) + n
+            return sorted(out.items(), key=lambda kv: -kv[1])
+        if tok is not None:
+            top = counts(tok)
+            if len(top) >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
+                return self._pair_key([top[0][0], top[1][0]])
+        top = counts(None)
         if len(top) < 2 or top[1][1] < 2:
             return None         # no second party named more than in passing
-        codes = sorted(c for c, _ in top)
-        key = "group:" + "+".join(codes)
-        if key not in self.actors:
-            self.actors[key] = Actor(id=key, name=" and ".join(self.kb.country_name(c) for c in codes),
-                                     kind="group", country=None, sector="GOV")
-        return key
+        return self._pair_key([top[0][0], top[1][0]])
 
     def person(self, name: str, tok: int, country: Optional[str], role: Optional[str], title: Optional[str],
                sector: Optional[str], wikidata: Optional[str] = None, pid: Optional[str] = None) -> str:

@@ -19,6 +19,8 @@ LOC_PREPS = {"in", "at", "to", "from", "near", "into", "via", "outside", "inside
 US_STATE_CONTEXT = {"governor", "senator", "state", "county", "legislature", "republicans", "democrats", "voters",
                     "primary", "bulldogs", "tech", "peach", "sheriff", "congressman", "congresswoman"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+GEO_FEATURES = {"gulf", "sea", "bay", "strait", "straits", "coast", "island", "islands", "peninsula", "river",
+                "lake", "gulfs", "mountains", "shores"}
 NAME_LABELS = ("PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LOC", "EVENT")
 
 
@@ -110,6 +112,8 @@ def is_trap(doc, hit: Hit, tn: list[str], kb: KnowledgeBase) -> bool:
             k += 1
     if country is None or country.form == "adj" and not hit.first("country", {"name"}):
         return False
+    if s >= 2 and tn[s - 1] == "of" and tn[s - 2] in GEO_FEATURES:
+        return True             # "the Gulf of Oman", "the Sea of Japan"
     # US state: "Atlanta, Georgia", "the state of Georgia", "Georgia governor"
     if tn[s] == "georgia":
         if nxt is not None and tn[e] in US_STATE_CONTEXT:

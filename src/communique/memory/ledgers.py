@@ -92,14 +92,14 @@ def _visit_level(ev: dict) -> tuple[str, str]:
     lv = level_of(ev["source_role"], ev["source_title"])
     if lv and ev["modality"] != "past":
         return lv, "role"
-    if ev.get("source_is_person") and ev["modality"] != "past":
-        return "other", "role"
     cands = levels_in(text)
     host = level_of(ev["target_role"], ev["target_title"])
     if len(cands) > 1 and host in cands:
         cands.discard(host)
     if len(cands) == 1:
         return cands.pop(), "evidence"
+    if ev.get("source_is_person") and ev["modality"] != "past":
+        return "other", "role"   # a named visitor with no office we know of
     return "unknown", "unknown"
 
 
