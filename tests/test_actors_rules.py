@@ -155,3 +155,15 @@ def test_named_things_are_not_actors(text, mention):
 def test_defence_minister_cameo_has_a_secondary_role():
     actor, _ = _resolve("Omani Defence Minister Shihab bin Tariq visited Doha.", "Shihab bin Tariq")
     assert actor.cameo == "OMNGOVMIL"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Kazakh President Kassym-Jomart Tokayev spoke. Relations have grown since 1992, the president said.",
+     "Kassym-Jomart Tokayev"),
+    ("Kazakh President Kassym-Jomart Tokayev spoke. The last time the Kazakh president visited Oman was in 2005.",
+     "Nursultan Nazarbayev"),
+])
+def test_a_past_year_in_the_sentence_picks_the_holder_then(text, name):
+    doc = actor_doc(text, "2025-01-01")
+    m = [m for m in doc._.actor_mentions if m.text.lower().endswith("president")][-1]
+    assert doc._.actor_table[m.key].name == name

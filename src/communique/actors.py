@@ -47,9 +47,10 @@ def sentence_dates(doc, published: str) -> dict[int, str]:
     except ValueError:
         return out
     for s in sents:
+        if not any(t.tag_ == "VBD" for t in s):
+            continue            # only narrated past: "the last visit was in 2004"
         for t in s:
-            if _YEAR.match(t.text) and int(t.text) < year - 1 and t.i > 0 and \
-                    doc[t.i - 1].lower_ in ("in", "since", "until", "of", "by"):
+            if _YEAR.match(t.text) and int(t.text) < year - 1 and t.i > 0 and doc[t.i - 1].lower_ == "in":
                 out[s.start] = f"{t.text}-06-30"
                 break
     return out

@@ -253,11 +253,15 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
         label = f"former {title.lower()}" + (f" of {kb.country_name(country)}" if country else "")
         key = reg.person(label, tok, country, "former " + role, title, "ELI", pid=f"office:{country}:former {role}")
         return key, "nominal-former"
-    if not past:
+    if True:
         best, best_score = None, None
         for key, p in reg.people.items():
             if country and p.country != country:
                 continue
+            if past:            # a sentence about an earlier year: only people in office then
+                t = kb.active_term(key.split(":", 1)[1], date, country)
+                if t is None or (info and t.role != info[0]):
+                    continue
             if not role_fits(p.role, allowed, noun) or not _title_fits(p.title, noun):
                 continue
             if info and len(noun.split()) > 1 and p.title and info[0] == "head of state" \

@@ -95,7 +95,9 @@ def register(app: typer.Typer) -> None:
             console.print_json(json.dumps(cov if missing else {k: v for k, v in cov.items() if k != "missing"}))
             return
         rows = [{"office": r, "UN members covered": f"{cov[r]}/{cov['un_members']}",
-                 "share": f"{cov[r] / max(cov['un_members'], 1):.1%}"}
+                 "share": f"{cov[r] / max(cov['un_members'], 1):.1%}",
+                 "sources": ", ".join(f"{k} {v}" for k, v in
+                                      sorted(cov["sources"][r].items(), key=lambda kv: -kv[1]))}
                 for r in ("head of state", "head of government", "foreign minister")]
         _emit(rows, "table", f"knowledge base coverage on {day}")
         if missing:

@@ -188,6 +188,7 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
         if own_store:
             from ..store import Store
             st = Store(str(db))
+            _bound_memory(st.con)
         else:
             st = store
         if progress is not None:
@@ -227,6 +228,17 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
         if own_store and st is not None:
             st.close()
     return summary
+
+
+DUCKDB_MEMORY = os.environ.get("COMMUNIQUE_INGEST_DUCKDB_MEMORY", "256MB")
+
+
+def _bound_memory(con) -> None:
+    """The writer only appends and looks ids up: cap DuckDB's buffer cache (default: 80% of RAM)."""
+    try:
+        con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+    except Exception:
+        pass
 
 
 def _where(rec: dict) -> str:

@@ -326,11 +326,19 @@ class KnowledgeBase:
         members = self.un_members()
         out = {"un_members": len(members), "date": date}
         missing: dict[str, list[str]] = {}
+        sources: dict[str, dict[str, int]] = {}
         for role in ROLES_CORE:
             have = [c for c in members if self.holders(c, role, date)]
             out[role] = len(have)
             missing[role] = [c for c in members if c not in have]
+            by_src: dict[str, int] = {}
+            for c in have:
+                t = next(t for t in self._office[(c, role)] if t.active(date))
+                src = "curated" if "curated" in t.source else t.source.split("+")[0]
+                by_src[src] = by_src.get(src, 0) + 1
+            sources[role] = by_src
         out["missing"] = missing
+        out["sources"] = sources
         return out
 
 
