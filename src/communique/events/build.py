@@ -127,6 +127,18 @@ def _finer(a: ActorRef, b: ActorRef, kinds: dict) -> ActorRef:
     return a
 
 
+def _act(e: Event):
+    """What tells two acts of one type apart in one article: the PLOVER mode (praise and an
+    agreement are both SUPPORT, a summons and an accusation both ACCUSE) and, for signed
+    documents, the document itself (three memoranda signed the same day are three agreements).
+    Meetings are one act whatever words report them (talks, reception, visit)."""
+    if e.plover.type == "CONSULT":
+        return None
+    if e.cameo is not None and e.cameo.code == "057":
+        return ("057", e.evidence.start, e.trigger)
+    return e.plover.mode
+
+
 def dedup(events: list[Event], kinds: Optional[dict] = None) -> list[Event]:
     """One event per (source, target, PLOVER type, modality[, date for past/future]): the most
     confident one, with the most specific actors any of the duplicates named."""
@@ -137,7 +149,7 @@ def dedup(events: list[Event], kinds: Optional[dict] = None) -> list[Event]:
     order: list[tuple] = []
     for e in events:
         k = (_party_key(e.source), _party_key(e.target), e.plover.type, e.when,
-             e.date if e.when in ("past", "future") else None)
+             e.date if e.when in ("past", "future") else None, _act(e))
         if k not in best:
             best[k], refs[k] = e, (e.source, e.target)
             order.append(k)

@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from . import lexicon as L
-from .arguments import ActorIndex, child
+from .arguments import ActorIndex, child, conjuncts
 from .candidate import (DOMESTIC_OK, MATERIAL, NEEDS_TARGET_EXCEPT, Candidate)  # noqa: F401
 from .conventions import _finish, _inner_triggers, _refine
 from .matching import Matcher, _is_purpose, _light_verb, _own_subtree
@@ -33,6 +33,35 @@ def _recent(date: str, anchor: Optional[str]) -> bool:
     return 0 <= d <= 7
 
 
+def _documents(verb) -> list:
+    """Document nouns a signing verb takes: its object and the object's conjuncts/appositions
+    (the parser also hangs a listed document on the verb itself as a conjunct)."""
+    docs = L.CLASSES["AGREEMENT"]
+    out, stack = [], [c for c in verb.children if c.dep_ in ("dobj", "conj")]
+    while stack:
+        t = stack.pop()
+        if t.pos_ not in ("NOUN", "PROPN") or t.lemma_.lower() not in docs:
+            continue
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _conjunct_documents(cands: list[Candidate]) -> list[Candidate]:
+    """"signed a treaty on X and an agreement on Y": one signed document per conjunct noun."""
+    have = {c.tok.i for c in cands}
+    out = []
+    for c in cands:
+        if c.sense.kind != "N" or c.light is None or c.code != "057":
+            continue
+        for t in _documents(c.light):
+            if t.i in have:
+                continue
+            have.add(t.i)
+            out.append(Candidate(c.sense, t, c.light, c.code, c.ptype, c.mode, c.conf))
+    return out
+
+
 def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
     """All event candidates of a Doc, in text order, with arguments, modality and confidence."""
     idx = idx or ActorIndex(doc)
@@ -51,6 +80,7 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                 continue
             s, light = m
             cands.append(Candidate(s, tok, light, s.code, s.ptype, s.mode, s.conf))
+        cands += _conjunct_documents(cands)
         by_tok = {c.tok.i: c for c in cands}
         # statements ("declined to comment", "expressed concern about the talks", "claimed
         # responsibility for the attack") are not events, and neither is what they are about

@@ -52,27 +52,58 @@ def offices_of(coded) -> list[dict[str, Any]]:
     return out
 
 
-def record(con, coded) -> int:
-    """Store the offices stated in one coded article; returns how many (person, office) pairs."""
-    ensure(con)
-    published = coded.article.published
-    rows = offices_of(coded)
+_UPSERT_OFFICES = """INSERT INTO learned_offices VALUES {values}
+   ON CONFLICT (person_key, country, role) DO UPDATE SET
+     first_seen = CASE WHEN excluded.first_seen IS NULL THEN learned_offices.first_seen
+                       WHEN learned_offices.first_seen IS NULL THEN excluded.first_seen
+                       ELSE least(learned_offices.first_seen, excluded.first_seen) END,
+     last_seen = CASE WHEN excluded.last_seen IS NULL THEN learned_offices.last_seen
+                      WHEN learned_offices.last_seen IS NULL THEN excluded.last_seen
+                      ELSE greatest(learned_offices.last_seen, excluded.last_seen) END,
+     title = coalesce(learned_offices.title, excluded.title),
+     wikidata = coalesce(learned_offices.wikidata, excluded.wikidata)"""
+_INSERT_ARTICLES = "INSERT INTO learned_office_articles VALUES {values} ON CONFLICT DO NOTHING"
+
+
+def _merged(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per (person, country, role): what upserting the rows one by one would leave.
+
+    The first row's name/sector/cameo stay; title and wikidata are the first ones given (the
+    upsert keeps an existing value); the dates are the article's, the same for every row."""
+    out: dict[tuple, dict[str, Any]] = {}
     for r in rows:
-        con.execute(
-            """INSERT INTO learned_offices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT (person_key, country, role) DO UPDATE SET
-                 first_seen = CASE WHEN excluded.first_seen IS NULL THEN learned_offices.first_seen
-                                   WHEN learned_offices.first_seen IS NULL THEN excluded.first_seen
-                                   ELSE least(learned_offices.first_seen, excluded.first_seen) END,
-                 last_seen = CASE WHEN excluded.last_seen IS NULL THEN learned_offices.last_seen
-                                  WHEN learned_offices.last_seen IS NULL THEN excluded.last_seen
-                                  ELSE greatest(learned_offices.last_seen, excluded.last_seen) END,
-                 title = coalesce(learned_offices.title, excluded.title),
-                 wikidata = coalesce(learned_offices.wikidata, excluded.wikidata)""",
-            [r["person_key"], r["country"], r["role"], r["name"], r["title"], r["sector"], r["cameo"],
-             r["wikidata"], published, published])
-        con.execute("INSERT INTO learned_office_articles VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [r["person_key"], r["country"], r["role"], coded.article.id, published])
+        key = (r["person_key"], r["country"], r["role"])
+        seen = out.get(key)
+        if seen is None:
+            out[key] = dict(r)
+        else:
+            seen["title"] = seen["title"] if seen["title"] is not None else r["title"]
+            seen["wikidata"] = seen["wikidata"] if seen["wikidata"] is not None else r["wikidata"]
+    return list(out.values())
+
+
+def record(con, coded) -> int:
+    """Store the offices stated in one coded article; returns how many (person, office) pairs.
+
+    Two statements per article whatever the number of offices (one upsert, one insert of a
+    VALUES list); an article that states no office costs no query at all (`list_learned`
+    treats missing tables as empty)."""
+    rows = offices_of(coded)
+    if not rows:
+        return 0
+    con.execute(";\n".join(DDL))
+    published = coded.article.published
+    merged = _merged(rows)
+    params: list = []
+    for r in merged:
+        params += [r["person_key"], r["country"], r["role"], r["name"], r["title"], r["sector"], r["cameo"],
+                   r["wikidata"], published, published]
+    con.execute(_UPSERT_OFFICES.format(values=", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(merged))),
+                params)
+    params = []
+    for r in merged:
+        params += [r["person_key"], r["country"], r["role"], coded.article.id, published]
+    con.execute(_INSERT_ARTICLES.format(values=", ".join(["(?, ?, ?, ?, ?)"] * len(merged))), params)
     return len(rows)
 
 
