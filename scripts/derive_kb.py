@@ -67,8 +67,9 @@ def build_countries(shared: Path, curated: list[dict]) -> dict[str, dict]:
         adjs = set()
         dem = (c.get("demonyms") or {}).get("eng") or {}
         for v in dem.values():
-            if v:
-                adjs.add(v)
+            for part in re.split(r",\s*|\s+or\s+", v or ""):     # "Antiguan, Barbudan", "Kittitian or Nevisian"
+                if part.strip():
+                    adjs.add(part.strip())
         out[code] = {
             "code": code, "name": c["name"]["common"], "official": c["name"]["official"],
             "names": sorted(names), "adjectives": sorted(adjs),
@@ -294,6 +295,7 @@ def build_offices(shared: Path, countries: dict, qmap: dict[str, str], curated: 
                          "start": c.get("start", ""), "end": c.get("end", ""), "wikidata": c.get("wikidata", ""),
                          "source": "curated"})
     refine_year_starts(rows)
+    mark_ex_officio(rows)
     rows += presidential_heads_of_government(rows)
     close_superseded(rows)
     if dropped:
@@ -320,6 +322,33 @@ def presidential_heads_of_government(rows: list[dict]) -> list[dict]:
         start = max(r["start"] or "", since) if since else r["start"]
         out.append(dict(r, role="head of government", start=start, source=r["source"] + "+derived:presidential"))
     return out
+
+
+def mark_ex_officio(rows: list[dict]) -> None:
+    """A person heading several states at once holds one office in their own right and the others ex
+    officio (France's president is co-prince of Andorra, the British monarch reigns over the other
+    Commonwealth realms).  The primary term is the curated one (else the one not titled co-prince);
+    the others get "+exofficio" in their source (the resolver ranks them last) and cannot start before
+    the primary term ("2017" for Andorra becomes 2017-05-14, Macron's inauguration)."""
+    by_person: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["role"] == "head of state":
+            by_person[r.get("wikidata") or norm_name(r["name"])].append(r)
+    for terms in by_person.values():
+        if len({r["country"] for r in terms}) < 2:
+            continue
+        primary = [r for r in terms if "curated" in r["source"]] or \
+            [r for r in terms if "co-prince" not in r["title"].lower()]
+        if len({r["country"] for r in primary}) != 1:
+            continue
+        main = primary[0]
+        for r in terms:
+            if r["country"] == main["country"] or not overlaps(r["start"], r["end"], main["start"], main["end"]):
+                continue
+            r["source"] += "+exofficio"
+            if main["start"] and (not r["start"] or len(r["start"]) < 10 or r["start"] < main["start"]) \
+                    and (r["start"] or "")[:4] <= main["start"][:4]:
+                r["start"] = main["start"]
 
 
 def refine_year_starts(rows: list[dict]) -> None:

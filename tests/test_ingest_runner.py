@@ -99,3 +99,29 @@ def test_cli_exit_code_and_summary(small_batch, tmp_path, nlp):
     r = CliRunner().invoke(app, ["ingest", str(d), "--db", str(db), "--quiet"])
     assert r.exit_code == 1
     assert "broken.jsonl:1" in r.output and "4 new articles stored" in r.output
+
+
+def _dies_on_poison(records):
+    import os
+    if any("POISON" in r["text"] for r in records):
+        os._exit(3)  # a worker killed mid-batch (out of memory, segfault)
+    return _REAL(records)
+
+
+_REAL = None  # the real code_batch, set by the test before the workers are forked
+
+
+@pytest.mark.slow
+def test_lost_worker_reported_and_run_goes_on(tmp_path, monkeypatch, nlp):
+    global _REAL
+    from communique.ingest import runner
+    _REAL = runner.code_batch
+    monkeypatch.setattr(runner, "code_batch", _dies_on_poison)
+    monkeypatch.setattr(runner, "BATCH_TIMEOUT", 20)
+    recs = list(articles(6, seed=4))
+    recs[2] = {**recs[2], "text": recs[2]["text"] + " POISON"}
+    p = write_jsonl(tmp_path / "p.jsonl", recs)
+    errors: list[str] = []
+    s = runner.ingest([p], tmp_path / "w.duckdb", workers=2, batch_size=1, on_error=errors.append)
+    assert s.stored == 5 and s.errors == 1
+    assert "p.jsonl record 3" in errors[0] and "timed out" in errors[0]

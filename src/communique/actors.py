@@ -20,10 +20,12 @@ import datetime as _dt
 import re
 from typing import Optional
 
+from .actors_context import context_country
 from .actors_coref import resolve_nominals
 from .actors_people import find_people
 from .actors_registry import Registry
-from .actors_scan import Hit, is_place_use, is_trap, place_country_at, scan, token_norms
+from .actors_scan import Hit, disambiguate, is_place_use, is_trap, place_country_at, scan, token_norms
+from .actors_titles import ACTION_NOUNS, FORCE_NOUNS
 from .model import Mention
 
 _YEAR = re.compile(r"^(19[0-9]{2}|20[0-9]{2})$")
@@ -67,6 +69,7 @@ def annotate(doc, kb):
     reg.date_known = known is not None
     all_hits = scan(doc, kb, tn)
     hits = [h for h in all_hits if not is_trap(doc, h, tn, kb)]
+    disambiguate(doc, hits, kb)         # Congo near Goma is DR Congo
     reg.seed_counts(hits)
     find_people(doc, kb, tn, hits, reg, all_hits)
     resolve_nominals(doc, kb, tn, hits, reg)
@@ -95,7 +98,10 @@ def _countries_and_orgs(doc, kb, tn, hits: list[Hit], reg: Registry) -> None:
                 if _attacked_place(doc, h, tn):
                     reg.mention(h.start, h.end, reg.country(c.id), "place-target", 0.6)
                 continue
-            reg.mention(h.start, h.end, reg.country(c.id, "GOV"), "metonym")
+            code = c.id
+            if c.form == "seat" and is_generic_seat(c.text):     # "the Foreign Office" in Islamabad
+                code = context_country(doc, reg, h.start, (h.start, h.end)) or code
+            reg.mention(h.start, h.end, reg.country(code, "GOV"), "metonym")
             continue
         if c.form == "city":
             if _attacked_place(doc, h, tn):
@@ -105,6 +111,7 @@ def _countries_and_orgs(doc, kb, tn, hits: list[Hit], reg: Registry) -> None:
             reg.mention(h.start, h.end, reg.group(c.id, "CVL", h.text), "demonym")
             continue
         if c.form == "adj" and not h.first("country", {"name"}):
+            _adjective_np(doc, h, c, reg)   # "Israeli strikes", "Chinese sanctions"
             continue                    # a bare adjective (Kazakh economy) is not an actor
         if dateline.get("end") and dateline.get("start") is not None and \
                 dateline["start"] <= doc[h.start].idx < dateline["end"]:
@@ -117,6 +124,44 @@ def _countries_and_orgs(doc, kb, tn, hits: list[Hit], reg: Registry) -> None:
 
 FORCE_VERBS = {"attack", "shell", "bomb", "strike", "hit", "capture", "seize", "besiege", "storm", "raid",
                "target", "invade", "occupy", "bombard", "recapture", "liberate", "encircle"}
+
+
+GENERIC_SEAT_WORDS = {"foreign", "office", "chancellery", "home", "cabinet", "presidency", "the"}
+
+
+def is_generic_seat(text: str) -> bool:
+    """A seat of power named by common nouns ("the Foreign Office", "the Chancellery"): several
+    countries have one, so the context may name another owner than the KB's default."""
+    from .kb.names import norm
+    return all(w in GENERIC_SEAT_WORDS for w in norm(text).split())
+
+
+def _adjective_np(doc, h: Hit, c, reg) -> bool:
+    """A demonym in a noun phrase whose head is a force noun ("the Israeli strikes", "Russian missile
+    strike" -> the country's military) or a government act ("Chinese sanctions" -> the country)."""
+    n = len(doc)
+    j = h.end
+    head = None
+    for k in range(j, min(n, j + 3)):
+        t = doc[k]
+        if k == j and t.lower_ in FORCE_NOUNS and t.lower_.endswith("ing"):
+            head = k                    # "the Pakistani shelling" (a gerund the tagger calls a verb)
+            break
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.is_punct:
+            break
+        head = k
+        if t.dep_ not in ("compound", "amod") or k + 1 >= n or doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+    if head is None:
+        return False
+    lemma, low = doc[head].lemma_.lower(), doc[head].lower_
+    if low in FORCE_NOUNS or lemma in FORCE_NOUNS:
+        reg.mention(h.start, head + 1, reg.country(c.id, "MIL"), "demonym-force", 0.8)
+        return True
+    if low in ACTION_NOUNS or lemma in ACTION_NOUNS:
+        reg.mention(h.start, head + 1, reg.country(c.id), "demonym-act", 0.8)
+        return True
+    return False
 
 
 def _attacked_place(doc, h: Hit, tn) -> bool:
@@ -147,6 +192,8 @@ def _subject_like(doc, h: Hit) -> bool:
         return True
     if t.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
         return True
+    if h.end < len(doc) and doc[h.end].tag_ in ("VBD", "VBZ", "VBP", "MD") and doc[h.end].dep_ != "aux":
+        return True             # "... and Beijing protested": a finite verb right after the capital
     return t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass")
 
 

@@ -13,6 +13,7 @@ from .actors_people import POSSESSIVE, _place_entry, match_title
 from .actors_titles import COREF_MAX_WORDS, COREF_NOUNS, FORMER, GOV_NOUNS, PAIR_PHRASES, title_info
 from .kb.names import norm
 
+INDEFINITE = {"a", "an", "another", "one"}
 MONARCH_WORDS = {"president", "sultan", "king", "queen", "emir", "amir", "monarch", "chancellor", "premier"}
 
 
@@ -118,7 +119,8 @@ def resolve_nominals(doc, kb, tn, hits, reg) -> None:
                 reg.mention(start, end, named[0].key, "appositive-nominal", 0.9)
                 i = end
                 continue
-        key, how = _resolve(doc, kb, reg, i, country, allowed, noun, info, former)
+        indefinite = tn[i] != "the" and start > 0 and tn[start - 1] in INDEFINITE
+        key, how = _resolve(doc, kb, reg, i, country, allowed, noun, info, former, indefinite)
         if key:
             reg.mention(start, end, key, how, 0.8 if how == "nominal-coref" else 0.7)
             i = end
@@ -243,9 +245,15 @@ def _title_fits(info_title: Optional[str], noun: str) -> bool:
     return last in norm(info_title).split()
 
 
-def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: bool):
+def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: bool, indefinite: bool = False):
     date = reg.date_at(tok)
     past = date != reg.date
+    if indefinite:          # "an Egyptian official", "a Chinese diplomat": someone new, never a named person
+        if not (country and info):
+            return None, ""
+        label = f"{kb.country_name(country)} {info[1].lower()}"
+        key = reg.person(label, tok, country, info[0], info[1], info[2], pid=f"indefinite:{country}:{info[0]}:{tok}")
+        return key, "nominal-indefinite"
     if former:
         if info is None:
             return None, ""

@@ -1,11 +1,13 @@
 """People: names found by the parser, the knowledge base and title patterns, resolved in context."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
 from .actors_titles import (FORMER, HONORIFICS, MAX_TITLE_WORDS, NAME_PARTICLES, NAME_STOP, NEXT,
-                            NON_NAME_NEXT, TITLE_FIRST_WORDS, title_info)
+                            NON_NAME_NEXT, PORTFOLIOS, TITLE_FIRST_WORDS, title_info)
+from .actors_context import context_country
 from .actors_scan import place_country_at
 from .kb.names import norm
 
@@ -40,12 +42,48 @@ def match_title(doc, tn, j: int, limit: Optional[int] = None) -> Optional[tuple[
         if not w:
             if doc[k].text in DASHES:
                 continue
+            if doc[k].text == "," and len(words) >= 3 and words[0] == "minister" and words[1] in ("of", "for") \
+                    and k + 1 < len(doc) and tn[k + 1] in PORTFOLIOS:
+                end = min(len(doc), end + 2, limit if limit is not None else len(doc))
+                continue            # "Minister of Commerce, Industry and Investment Promotion"
             break
         words.append(w)
         info = title_info(" ".join(words))
         if info:
             best = (k + 1, info)
     return best
+
+
+_WORDLIKE = re.compile(r"[^\W\d_]+(?:[-‐‑‒–'’][^\W\d_]+)*")
+
+
+def wordlike(text: str) -> bool:
+    """Letters, possibly joined by hyphens inside one token ("Tae‑yul" with a non-breaking hyphen)."""
+    return bool(_WORDLIKE.fullmatch(text))
+
+
+def glued_tail(doc, e: int) -> int:
+    """Extend a name ending at token e over a hyphenated continuation written without spaces
+    ("Cho Tae" + "-yul", "Park Jin" + "-young")."""
+    n = len(doc)
+    while e + 1 < n and e > 0 and doc[e].text in DASHES and not doc[e - 1].whitespace_ \
+            and not doc[e].whitespace_ and doc[e + 1].is_alpha:
+        e += 2
+    return e
+
+
+def of_country(tn, i: int, by_start, limit: int) -> Optional[tuple[int, object]]:
+    """'of|for [the] <Country>' at token i (before `limit`) -> (end token, KB entry)."""
+    if i + 1 >= limit or tn[i] not in ("of", "for"):
+        return None
+    j = i + 1
+    if tn[j] == "the":
+        j += 1
+    h = by_start.get(j)
+    e = _place_entry(h)
+    if e is None or h.end > limit:
+        return None
+    return h.end, e
 
 
 def _hits_by_start(hits):
@@ -86,6 +124,9 @@ def _parse_left(doc, tn, k: int, s: int, by_start) -> Optional[Ctx]:
         if i < s and tn[i] in POSSESSIVE:
             possessive = True
             i += 1
+        h2 = by_start.get(i)
+        if h2 is not None and h2.end < s and h2.first("country", {"seat"}) and e.kind == "country":
+            i = h2.end          # "Pakistan Foreign Office spokesperson X": the owner beats the seat's default
     elif i < s and doc[i].text[:1].isupper() and not match_title(doc, tn, i, limit=s):
         found = place_country_at(doc, i)       # a city or region: "Moscow Mayor X", "New York Governor X"
         if found is not None and found[0] < s:
@@ -113,8 +154,13 @@ def _parse_left(doc, tn, k: int, s: int, by_start) -> Optional[Ctx]:
             return None
         i, info = t
         infos.append(info)
+        oc = of_country(tn, i, by_start, s)       # "Deputy Foreign Minister of Kazakhstan X"
+        if oc is not None:
+            i, ctx.country = oc[0], oc[1].id
         while i < s and norm(doc[i].text) in HONORIFICS:
             i += 1
+        while i < s and (tn[i] in NEXT or doc[i].text in DASHES and i + 1 < s and tn[i + 1] in NEXT):
+            i += 1                    # "President-elect", "Prime Minister designate"
     if not infos:
         return None
     info = next((x for x in infos if x[0] in KEY_ROLES), infos[0])
@@ -131,8 +177,12 @@ def right_apposition(doc, tn, e: int, by_start) -> Optional[tuple[int, int, Ctx]
     if i < len(doc) and tn[i] in ("the", "a", "an"):
         i += 1
     ctx = Ctx(start=e + 1)
+    past = False
     if i < len(doc) and tn[i] in FORMER:
         ctx.former, i = True, i + 1
+    if i < len(doc) and tn[i] == "then":          # "X, then Kazakhstan's foreign minister,": a past office
+        past, i = True, i + 1
+        ctx.start = i
     h = by_start.get(i)
     pe = _place_entry(h)
     if pe is not None:
@@ -146,7 +196,14 @@ def right_apposition(doc, tn, e: int, by_start) -> Optional[tuple[int, int, Ctx]
     if not t:
         return None
     end, info = t
+    k = end
+    while k < len(doc) and norm(doc[k].text) in HONORIFICS:
+        k += 1
+    if k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN" and tn[k] not in ("of", "for"):
+        return None             # "X, Ethiopian Prime Minister Y and ...": the title belongs to the next name
     ctx.role, ctx.title, ctx.sector = info
+    if past:
+        ctx.role = ctx.title = ctx.sector = None
     if end + 1 < len(doc) and tn[end] in ("of", "for"):
         j = end + 1
         if j < len(doc) and tn[j] == "the":
@@ -157,7 +214,7 @@ def right_apposition(doc, tn, e: int, by_start) -> Optional[tuple[int, int, Ctx]
             ctx.country = pe2.id
             end = h2.end
     ctx.how = "appositive"
-    return e + 1, end, ctx
+    return ctx.start, end, ctx
 
 
 def _name_after(doc, tn, t: int, stop=frozenset()) -> Optional[int]:
@@ -173,7 +230,7 @@ def _name_after(doc, tn, t: int, stop=frozenset()) -> Optional[int]:
         w = tn[k]
         if k in stop or caps and tok.is_upper and len(tok) > 1:
             break
-        if tok.text[:1].isupper() and tok.is_alpha and w not in ("the",) and (
+        if tok.text[:1].isupper() and wordlike(tok.text) and w not in ("the",) and (
                 w not in NON_NAME_NEXT or w in MONTHS and k > start and not (k + 1 < n and doc[k + 1].like_num)):
             k += 1
         elif w in NAME_PARTICLES and k + 1 < n and (doc[k + 1].text[:1].isupper() or doc[k + 1].text in DASHES):
@@ -199,10 +256,14 @@ def candidate_names(doc, tn, hits, kb, date: str = "", all_hits=None) -> list[tu
             cands.append((ent.start, ent.end, "ner"))
     stop = {i for h in (all_hits or hits) if (h.first("country") or h.first("org")) and not h.first("person")
             for i in range(h.start, h.end)}
+    by_start = _hits_by_start(all_hits or hits)
     for j in range(len(doc)):
         if tn[j] in TITLE_FIRST_WORDS or tn[j] in ("deputy", "vice"):
             t = match_title(doc, tn, j)
             if t:
+                oc = of_country(tn, t[0], by_start, len(doc))
+                if oc is not None:          # "Minister of Kazakhstan Roman Vassilenko"
+                    t = (oc[0], t[1])
                 end = _name_after(doc, tn, t[0], stop)
                 if end:
                     s0 = t[0]
@@ -240,6 +301,7 @@ def candidate_names(doc, tn, hits, kb, date: str = "", all_hits=None) -> list[tu
             while s < e and norm(doc[s].text) in HONORIFICS:
                 s += 1
             t = match_title(doc, tn, s, limit=e) if s < e else None
+        e = glued_tail(doc, e)
         while e > s and (tn[e - 1] in POSSESSIVE or not tn[e - 1]):
             e -= 1
         # "Greeting Safadi": a sentence-initial word glued to a name by the parser
@@ -282,7 +344,18 @@ def find_people(doc, kb, tn, hits, reg, all_hits=None) -> None:
         app = right_apposition(doc, tn, e, by_start)
         if ctx is None and app is not None:
             ctx = app[2]
+        oc = of_country(tn, e, by_start, len(doc))
+        if oc is not None and oc[1].kind == "country" and (ctx is None or ctx.country is None) \
+                and not (oc[0] < len(doc) and tn[oc[0]] in POSSESSIVE):
+            ctx = ctx or Ctx(start=s)           # "Vice Minister Kim Hong-kyun of South Korea"
+            ctx.country = oc[1].id
+            ctx.how = ctx.how or "appositive"
         key, how = resolve_person(doc, kb, reg, s, e, ctx)
+        a = reg.actors.get(key)
+        if a is not None and a.country is None and ctx is not None and ctx.role and not ctx.former:
+            cc = context_country(doc, reg, ctx.start if ctx.how != "appositive" else s, (s, e))
+            if cc:              # a title without a country: the article's context, when unambiguous
+                reg.enrich_person(key, cc, None, None, None)
         start = ctx.start if ctx is not None and ctx.how != "appositive" else s
         if reg.covered(start, e):
             start = s
@@ -375,8 +448,15 @@ def resolve_person(doc, kb, reg, s: int, e: int, ctx: Optional[Ctx]) -> tuple[st
             p = _spelling_variant(kb, nn, cc, date)
             how = "kb-variant" if p is not None else how
     if p is not None:
-        term = kb.active_term(p.pid, date, cc) or kb.active_term(p.pid, date)
+        term = kb.active_term(p.pid, date, cc)
+        if term is None and not (cc and kb.holds_office_in(p.pid, cc)):
+            term = kb.active_term(p.pid, date)      # the country written in the title wins ("French ...")
+        if date != reg.date and not (ctx and (ctx.role or ctx.former)):
+            now = kb.active_term(p.pid, reg.date, cc)
+            if now is not None:     # named in a sentence about the past: the actor's office on the article's date
+                term = now
         last = term or kb.last_term(p.pid, cc) or kb.last_term(p.pid)
+        future = term is None and last is not None and bool(last.start) and last.start > date
         country = term.country if term else (cc or (last.country if last else None))
         if ctx and ctx.former:
             role = "former " + (ctx.role or (last.role if last else "official"))
@@ -389,6 +469,8 @@ def resolve_person(doc, kb, reg, s: int, e: int, ctx: Optional[Ctx]) -> tuple[st
             role, title, sector = term.role, term.title or None, term.sector
         elif not reg.date_known and last is not None:
             role, title, sector = last.role, last.title or None, last.sector
+        elif future:            # named before taking office: no office yet
+            role, title, sector = None, None, None
         else:
             role = "former " + last.role if last else None
             title, sector = None, "ELI"

@@ -113,10 +113,14 @@ class Registry:
     def seed_counts(self, hits) -> None:
         """Countries named in the article (before resolution), for "the two sides"."""
         self.named_at: list[tuple[int, str]] = []
+        self.states_at: list[tuple[int, int, str]] = []     # (start, end, country) incl. capitals and seats
         for h in hits:
             e = h.first("country", {"name", "adj"})
             if e is not None:
                 self.named_at.append((h.start, e.id))
+            e = e or h.first("country", {"capital", "seat"})
+            if e is not None:
+                self.states_at.append((h.start, h.end, e.id))
 
     def pair_of_people(self, tok: int) -> Optional[str]:
         """'the two leaders': the countries of the last two people named before tok."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .actors_titles import ANIMAL_NEXT, GOV_NOUNS, NAME_STOP, NON_NAME_NEXT, PROPER_NEXT, TITLE_FIRST_WORDS
+from .actors_titles import (ANIMAL_NEXT, GENERIC_HEADS, GOV_NOUNS, TITLE_LAST_WORDS, NAME_STOP, NON_NAME_NEXT,
+                            PROPER_NEXT, TITLE_FIRST_WORDS)
 from .kb import Entry, KnowledgeBase
 from .kb.names import norm
 
@@ -69,6 +70,8 @@ def scan(doc, kb: KnowledgeBase, tn: list[str]) -> list[Hit]:
             elif doc[j].text not in "-‐‑–—":
                 break
             j += 1
+        if found and _glued_on(doc, found[0]) and all(e.kind == "person" for e in found[1]):
+            found = None            # "Park Jin" inside "Park Jin-young": another person's longer name
         if found and _case_ok(doc, i, found[0]):
             st = i
             if i > 0 and tn[i - 1] == "the" and any(e.text.lower().startswith("the ") for e in found[1]):
@@ -78,6 +81,12 @@ def scan(doc, kb: KnowledgeBase, tn: list[str]) -> list[Hit]:
         else:
             i += 1
     return hits
+
+
+def _glued_on(doc, e: int) -> bool:
+    """Token e is a hyphen glued to the token before and to a word after ("Jin" "-" "young")."""
+    return e + 1 < len(doc) and doc[e].text in "-‐‑–" and not doc[e - 1].whitespace_ \
+        and not doc[e].whitespace_ and doc[e + 1].is_alpha
 
 
 def _case_ok(doc, start: int, end: int) -> bool:
@@ -125,6 +134,8 @@ def is_trap(doc, hit: Hit, tn: list[str], kb: KnowledgeBase) -> bool:
             return True
         if nxt is not None and doc[e].text == "," and e + 1 < len(doc) and tn[e + 1] in ("us", "usa"):
             return True
+    if s >= 2 and tn[s - 1] in ("of", "for") and (tn[s - 2] in TITLE_LAST_WORDS and tn[s - 2] != "state" or tn[s - 2] in GENERIC_HEADS):
+        return False            # "Minister of Kazakhstan Roman Vassilenko": the country of a title
     if nxt is not None and (tn[e] in kb.agents or nxt.lemma_.lower() in kb.agents):
         return False        # "Nigeria Police", "Kazakhstan Railways": an agent of the country
     # part of a multi-word proper name recognised by the parser (Chad Smith, China Daily, Jordan Peterson)
@@ -185,3 +196,33 @@ def is_place_use(doc, hit: Hit, tn: list[str], dateline: Optional[dict]) -> bool
                          and doc[s].dep_ == "compound"):
         return doc[e].text not in ("’s", "'s")
     return False
+
+
+def disambiguate(doc, hits: list[Hit], kb: KnowledgeBase) -> None:
+    """A name shared by several countries ("Congo", "Congolese", "Dominican"): the country the rest of
+    the article points to wins - its other unambiguous names, capitals and cities, and places of the
+    gazetteer (Goma, North Kivu -> DR Congo; Brazzaville -> Republic of the Congo).  Entries are
+    reordered in place; without evidence the KB's order stands."""
+    ambiguous = [h for h in hits if len({e.id for e in h.entries if e.kind == "country"}) > 1]
+    if not ambiguous:
+        return
+    support: dict[str, int] = {}
+    taken = set()
+    for h in hits:
+        taken.update(range(h.start, h.end))
+        ids = {e.id for e in h.entries if e.kind == "country"}
+        if len(ids) == 1:
+            code = next(iter(ids))
+            support[code] = support.get(code, 0) + 1
+    i = 0
+    while i < len(doc):
+        if i not in taken and doc[i].text[:1].isupper() and doc[i].is_alpha:
+            found = place_country_at(doc, i)
+            if found is not None:
+                support[found[1]] = support.get(found[1], 0) + 1
+                i = found[0]
+                continue
+        i += 1
+    for h in ambiguous:
+        order = {id(e): n for n, e in enumerate(h.entries)}
+        h.entries.sort(key=lambda e: (-support.get(e.id, 0) if e.kind == "country" else 0, order[id(e)]))

@@ -70,8 +70,11 @@ _t("governor", "Governor", "GOV", "governor")
 _t("mayor", "Mayor", "GOV", "mayor")
 _t("official", "Official", "GOV", "official", "senior official", "government official", "head", "chief")
 _t("executive", "Chief Executive", "BUS", "ceo", "chief executive")
+_t("official", "Presidential Aide", "GOV", "presidential aide", "presidential adviser", "presidential advisor",
+   "kremlin aide", "aide")
 
 MAX_TITLE_WORDS = max(len(k.split()) for k in TITLES)
+TITLE_LAST_WORDS = {k.split()[-1] for k in TITLES}
 TITLE_FIRST_WORDS = {k.split()[0] for k in TITLES}
 
 # Words that may precede a name but are not part of it.
@@ -141,11 +144,12 @@ integration infrastructure commerce mines mining petroleum oil gas planning publ
 territorial administration religious family women children housing urban construction innovation technology
 technologies aerospace fisheries food rural energy trade international relations cooperation european
 migration home environmental climate economic equality veterans budget treasury communications media arts
-heritage""".split())
+heritage promotion export exports entrepreneurship enterprise enterprises privatization industrial
+competition consumer labour employment statistics property lands land forestry forests livestock""".split())
 
 
 # Heads of generic official titles and the words that may qualify them.
-GENERIC_HEADS = {"chief": "official", "official": "official", "adviser": "official", "advisor": "official",
+GENERIC_HEADS = {"aide": "official", "chief": "official", "official": "official", "adviser": "official", "advisor": "official",
                  "negotiator": "official", "coordinator": "official", "commissioner": "official",
                  "secretary": "official", "envoy": "ambassador", "representative": "ambassador",
                  "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson"}
@@ -178,3 +182,15 @@ def title_info(phrase_norm: str) -> Optional[tuple[str, str, str]]:
 
 SECTOR_OF_ROLE = {"commander": "MIL", "defence minister": "GOV", "legislator": "LEG", "opposition leader": "OPP",
                   "executive": "BUS"}
+
+
+# Head nouns that make "<demonym> <noun>" an act of the country's forces ("Israeli strikes", "Iranian
+# missiles", "the Pakistani shelling") or of its government ("Chinese sanctions", "US tariffs").
+FORCE_NOUNS = set("""strike strikes airstrike airstrikes missile missiles drone drones rocket rockets shelling
+shell shells bombardment bombing bombings attack attacks raid raids offensive warplane warplanes jet jets tank
+tanks artillery gunfire fire incursion incursions invasion operation operations blockade warship warships
+bomber bombers shelling barrage barrages assault assaults counteroffensive offensive incursion
+airstrike""".split())
+ACTION_NOUNS = set("""sanctions sanction tariffs tariff proposal proposals statement statements demand demands
+decision decisions veto threat threats ultimatum retaliation response pressure crackdown embargo ban
+accusation accusations warning warnings""".split())

@@ -22,6 +22,7 @@ from .model import Quote, Speaker
 from . import quotes_indirect, quotes_marks
 from .quotes_speakers import (QUOTE_CHARS, ROLE_NOUNS, SENT_END, Mentions, Resolver, is_speech,
                               subject_of)
+from .quotes_syntax import token_starts
 
 _log = logging.getLogger(__name__)
 _COLON_LINE = re.compile(r"([A-Z][^:\n\"\u201c\u201d\u00ab\u00bb\d]{1,60}?):[ \t]+(\S[^\n]*)")
@@ -66,7 +67,7 @@ class _Annotator:
         self.doc = doc
         self.text = text
         self.paras = quotes_marks.paragraphs(text)
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = token_starts(doc)
         self.last_cue: Optional[str] = None
         self._interviewee: Optional[Speaker] = None
 

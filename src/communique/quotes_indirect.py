@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .quotes_speakers import INDIRECT_LEMMAS, QUOTE_CHARS, _dateline_token, subject_of
+from .quotes_syntax import indices_where
 
 EXPRESS_NOUNS = frozenset("confidence hope conviction belief certainty view opinion concern "
                           "satisfaction assurance".split())
@@ -96,7 +97,8 @@ def find(doc, direct: list[tuple[int, int]]) -> list[Reported]:
     """Reported speech outside the direct-quote spans `direct` (mark to mark, inclusive)."""
     out: list[Reported] = []
     seen: list[tuple[int, int]] = []
-    for tok in doc:
+    for i in _cue_candidates(doc):
+        tok = doc[i]
         low = tok.lower_
         if low == "according":
             r = _according(tok, direct)
@@ -110,6 +112,13 @@ def find(doc, direct: list[tuple[int, int]]) -> list[Reported]:
         seen.append((r.start, r.end))
         out.append(r)
     return out
+
+
+def _cue_candidates(doc) -> list[int]:
+    """Tokens `find` looks at: "according" and the verbs (the others cannot be a cue)."""
+    from spacy.attrs import LOWER, POS
+    from spacy.symbols import AUX, VERB
+    return sorted(set(indices_where(doc, LOWER, ["according"])) | set(indices_where(doc, POS, [VERB, AUX])))
 
 
 def _speech(tok, direct) -> Optional[Reported]:

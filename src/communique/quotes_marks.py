@@ -18,6 +18,7 @@ from typing import Optional
 # Characters --------------------------------------------------------------------------------
 DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb\u201f'
 SINGLE_MARKS = "'\u2018\u2019\u201a\u2039\u203a"
+_SINGLE_SET = frozenset(SINGLE_MARKS)
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 OPENERS = "\u201c\u201e\u00ab\u201f"          # always open a double quote
 CLOSERS = "\u201d\u00bb"                      # normally close one
@@ -265,7 +266,7 @@ def scan(text: str) -> list[RawQuote]:
                    for q in quotes]
         if pending is not None and pending.paragraph == pidx:
             blocked.append((pending.open_mark if pending.open_mark is not None else pending.start, hi))
-        if any(ch in SINGLE_MARKS for ch in text[lo:hi]):
+        if not _SINGLE_SET.isdisjoint(text[lo:hi]):
             found.extend(_scan_single(text, lo, hi, pidx, blocked))
     if pending is not None:
         found.append(_close_pending(text, pending, paras))

@@ -10,8 +10,11 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from spacy.attrs import DEP, ENT_TYPE, IDX, LENGTH
+
 from .model import Speaker
-from .quotes_syntax import GROUP_LABELS, PERSON_LABELS, ROLE_NOUNS, np_range, source_text
+from .quotes_syntax import (GROUP_LABELS, PERSON_LABELS, ROLE_NOUNS, doc_length, indices_where, np_range,
+                            source_text, token_rows)
 
 
 @dataclass(frozen=True)
@@ -66,20 +69,21 @@ class Mentions:
                 name = etext
             items.append(M(s, e, None, etext, kind, name))
             covered.append((s, e))
-        for tok in doc:
-            ttext = src[tok.idx:tok.idx + len(tok)]
-            if ttext in full and ttext[:1].isupper() and not tok.ent_type_:
-                s, e = tok.idx, tok.idx + len(tok)
+        for idx, length, ent_type in (token_rows(doc, (IDX, LENGTH, ENT_TYPE)) if full else ()):
+            ttext = src[idx:idx + length]
+            if ttext in full and ttext[:1].isupper() and not ent_type:
+                s, e = idx, idx + length
                 if not any(a < e and s < b for a, b in covered):
                     items.append(M(s, e, None, ttext, "person", full[ttext]))
                     covered.append((s, e))
         # Subjects described by their role ("The Malaysian foreign minister conveyed ..."):
         # candidates for later "the minister said"
-        for tok in doc:
+        for i in indices_where(doc, DEP, ["nsubj", "nsubjpass"]):
+            tok = doc[i]
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in ROLE_NOUNS \
                     and tok.tag_ not in ("NNS", "NNPS") \
                     and any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
-                s, e = np_range(tok, 0, len(doc.text))
+                s, e = np_range(tok, 0, doc_length(doc))
                 if not any(x.start < e and s < x.end and (x.kind == "person" or x.start <= tok.idx < x.end)
                            for x in items):
                     txt = src[s:e]

@@ -16,7 +16,8 @@ from .quotes_mentions import M, Mentions
 from .quotes_syntax import (  # noqa: F401  (re-exported for the quote modules)
     GROUP_LABELS, INDIRECT_LEMMAS, ORG_NOUNS, PARTIAL_LEMMAS, PERSON_LABELS, PRONOUNS_GROUP,
     PRONOUNS_PERSON, QUOTE_CHARS, ROLE_NOUNS, SENT_END, SPEECH_LEMMAS, _NONWORD, _SENT_CUT,
-    _SENT_CUT_Q, _WORD4, _dateline_token, is_speech, np_range, source_text, subject_of)
+    _SENT_CUT_Q, _WORD4, _dateline_token, is_speech, np_range, source_text, subject_of, token_starts,
+    doc_length)
 
 
 class Resolver:
@@ -31,7 +32,7 @@ class Resolver:
         self.mentions = mentions
         self.paras = paras
         self.para_starts = [p[0] for p in paras]
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = token_starts(doc)
 
     def para_start(self, offset: int, back: int = 0) -> int:
         i = max(0, bisect.bisect_right(self.para_starts, offset) - 1 - back)
@@ -261,7 +262,7 @@ class Resolver:
         tok = self._token_at(m.start, m.end)
         if tok is None:
             return False
-        s, e = np_range(tok, 0, len(self.doc.text))
+        s, e = np_range(tok, 0, doc_length(self.doc))
         before = _SENT_CUT.split(self.src[max(0, s - 40):s])[-1]
         after = _SENT_CUT_Q.split(self.src[e:e + 30])[0]
         seg = " " + _NONWORD.sub(" ", (before + self.src[s:e] + after).lower()) + " "

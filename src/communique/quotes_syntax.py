@@ -155,3 +155,43 @@ def np_range(tok, lo: int, hi: int) -> tuple[int, int]:
     while e > tok.i and (doc[e].is_punct or doc[e].dep_ == "cc"):
         e -= 1
     return doc[s].idx, doc[e].idx + len(doc[e])
+
+
+# ------------------------------------------------------------------ token arrays
+# Iterating a Doc makes one Token object per token; these read the token attributes the quote
+# modules filter on as arrays, so only the few tokens that can matter become Token objects.
+
+def token_starts(doc) -> list[int]:
+    """``[t.idx for t in doc]``, read from the Doc's arrays."""
+    from spacy.attrs import IDX
+    return doc.to_array(IDX).tolist() if len(doc) else []
+
+
+def doc_length(doc) -> int:
+    """``len(doc.text)`` without building the text (the last token's offset + its text and space)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
+def token_rows(doc, attrs) -> list[list[int]]:
+    """One row of attribute values (`spacy.attrs` ids, e.g. IDX, LENGTH, ENT_TYPE) per token."""
+    if not len(doc):
+        return []
+    return doc.to_array(list(attrs)).tolist()
+
+
+def indices_where(doc, attr, values: list) -> list[int]:
+    """Indices (ascending) of the tokens whose `attr` is one of `values` (strings or symbol ids):
+    the same list as ``[t.i for t in doc if t.<attr>_ in values]``, made without Token objects."""
+    import numpy as np
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    col = doc.to_array(attr).astype(np.uint64, copy=False)
+    mask = None
+    for v in values:
+        hit = col == np.uint64(v if isinstance(v, int) else strings[v])
+        mask = hit if mask is None else mask | hit
+    return np.flatnonzero(mask).tolist()

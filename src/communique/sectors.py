@@ -10,13 +10,16 @@ flights", "trade turnover").  So "exchanged views on regional security" names no
 `contexts_of(text, plover_type=None)` returns PLOVER contexts (the manual's 37) from the same
 sectors plus topic words, and "diplomatic" for consultations.
 
-The patterns are compiled once, on first use.
+The patterns are compiled once, on first use, and gated (`communique.textgate`): a pattern
+runs only on texts that hold one of the literal words every match of it contains.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from typing import Optional
+
+from .textgate import Gated, TextView
 
 SECTORS = ("transport", "logistics", "aviation", "agriculture", "energy", "trade", "investment",
            "finance", "digitalization", "technology", "culture", "education", "health", "tourism",
@@ -105,24 +108,25 @@ _STANDALONE = [
 
 @lru_cache(maxsize=1)
 def _compiled():
-    kw = [(re.compile(rf"\b(?:{p})\b", re.I), secs) for p, secs in _KEYWORDS]
+    kw = [(Gated(re.compile(rf"\b(?:{p})\b", re.I)), secs) for p, secs in _KEYWORDS]
     frame_after = re.compile(
         rf"^(?:[\s\-]+(?:related|based))?[\s\-]+(?:{_FRAME_NOUNS})\b", re.I)
     weak_after = re.compile(
         rf"^(?:[\s\-]+(?:related|based))?[\s\-]+(?:{_WEAK_FRAME_NOUNS})\b", re.I)
-    anchor = re.compile(_ANCHOR, re.I)
-    standalone = [(re.compile(rf"\b(?:{p})\b", re.I), secs) for p, secs in _STANDALONE]
+    anchor = Gated(re.compile(_ANCHOR, re.I))
+    standalone = [(Gated(re.compile(rf"\b(?:{p})\b", re.I)), secs) for p, secs in _STANDALONE]
     lst = re.compile(r"^(?:\s*(?:,|and|or|&|as\s+well\s+as|as\s+well\s+as\s+in|in|the|of|field|fields|sphere|"
                      r"spheres|area|areas|sector|sectors)\s*)+$", re.I)
     return kw, frame_after, anchor, standalone, lst, weak_after
 
 
-def _keyword_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+def _keyword_spans(text: str, view: Optional[TextView] = None) -> list[tuple[int, int, tuple[str, ...]]]:
     kw = _compiled()[0]
+    view = view or TextView(text)
     spans = []
     for rx, secs in kw:
-        for m in rx.finditer(text):
-            spans.append((m.start(), m.end(), secs))
+        for s, e in rx.spans(view):
+            spans.append((s, e, secs))
     # longest first, drop spans inside a longer one that names its sectors ("cultural-humanitarian")
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     out: list[tuple[int, int, tuple[str, ...]]] = []
@@ -136,15 +140,16 @@ def _keyword_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
 def _framed(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Keyword spans that the text frames as fields of cooperation."""
     _, frame_after, anchor, standalone, lst, weak_after = _compiled()
-    spans = _keyword_spans(text)
+    view = TextView(text)
+    spans = _keyword_spans(text, view)
     keep: dict[tuple[int, int], tuple[str, ...]] = {}
     # 1. lists after an anchor, up to a clause boundary
-    for a in anchor.finditer(text):
-        stop = _BOUNDARY.search(text, a.end())
+    for _, a_end in anchor.spans(view):
+        stop = _BOUNDARY.search(text, a_end)
         end = stop.start() if stop else len(text)
-        end = min(end, a.end() + 200)
+        end = min(end, a_end + 200)
         for s, e, secs in spans:
-            if a.end() <= s and e <= end:
+            if a_end <= s and e <= end:
                 keep[(s, e)] = secs
     # 2. keyword (or a coordinated list of keywords) right before a frame noun
     for i, (s, e, secs) in enumerate(spans):
@@ -163,8 +168,8 @@ def _framed(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
                 break
     # 3. self-standing sector phrases
     for rx, secs in standalone:
-        for m in rx.finditer(text):
-            keep[(m.start(), m.end())] = secs
+        for s, e in rx.spans(view):
+            keep[(s, e)] = secs
     return sorted((s, e, secs) for (s, e), secs in keep.items())
 
 
@@ -249,7 +254,7 @@ _DIPLOMATIC_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
 
 @lru_cache(maxsize=1)
 def _topic_rx():
-    return [(re.compile(rf"\b(?:{p})\b", re.I), ctx) for p, ctx in _TOPIC_CONTEXTS]
+    return [(Gated(re.compile(rf"\b(?:{p})\b", re.I)), ctx) for p, ctx in _TOPIC_CONTEXTS]
 
 
 def contexts_of(text: str, plover_type: Optional[str] = None) -> list[str]:
@@ -268,8 +273,9 @@ def _contexts_cached(text: str, t: str) -> tuple[str, ...]:
     if text:
         for s in sectors_of(text):
             found.update(_SECTOR_CONTEXTS.get(s, ()))
+        view = TextView(text)
         for rx, ctx in _topic_rx():
-            if rx.search(text):
+            if rx.found(view):
                 found.add(ctx)
     if t == "CONSULT" or (t in _DIPLOMATIC_TYPES and not found):
         found.add("diplomatic")

@@ -77,6 +77,8 @@ def register(app: typer.Typer) -> None:
         batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per coding batch."),
         all_languages: bool = typer.Option(False, "--all-languages", help="Do not skip non-English records."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        refresh: bool = typer.Option(True, "--refresh/--no-refresh",
+                                     help="Rebuild the relationship memory at the end (else on first query)."),
     ) -> None:
         """Code articles into the database: idempotent, resumable, bad inputs reported and skipped."""
         from ..ingest.runner import ingest as run_ingest
@@ -87,7 +89,7 @@ def register(app: typer.Typer) -> None:
         try:
             summary = run_ingest(paths, db_path, workers=workers, fetch=fetch, limit=limit,
                                  batch_size=batch_size, english_only=not all_languages,
-                                 on_error=progress.print_error, progress=progress)
+                                 on_error=progress.print_error, progress=progress, refresh_memory=refresh)
         except KeyboardInterrupt:
             fail("interrupted: every article stored so far is whole; run the same command again to resume", 130)
         except Exception as exc:  # e.g. the database cannot be opened

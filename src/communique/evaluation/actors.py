@@ -1,12 +1,13 @@
 """Suite `actors`: actor mentions in context, from fixtures we wrote (fixtures/actors.jsonl).
 
-Each fixture line is a short text with its publication date and the mentions expected in it:
+Fixtures are read from every ``fixtures/actors*.jsonl`` file.  Each line is a short text with its publication date and the mentions expected in it:
 ``{"text": "...", "published": "2025-02-25", "category": "coref",
    "mentions": [{"text": "the diplomat", "nth": 0, "country": "OMN", "sector": "GOV", "name": "..."}]}``
 ``country: null`` means the span must not resolve to any country (traps: Michael Jordan, turkey the
 bird, China Daily; places: "in Astana").  A mention is matched to the resolver's mention that overlaps
 its span most.  Metrics: ``country_accuracy``, ``country_sector_accuracy``, ``name_accuracy`` (where a
-name is expected), per category.
+name is expected), per category.  Optional keys: ``dateline`` ({"place", "country"}) gives the article's
+dateline; ``not_name`` on a mention names a person the mention must NOT resolve to (indefinites).
 """
 from __future__ import annotations
 
@@ -21,9 +22,14 @@ NAME = "actors"
 FIXTURE = FIXTURES_DIR / "actors.jsonl"
 
 
-def load_fixtures(path: Path = FIXTURE) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+def load_fixtures(path: Optional[Path] = None) -> list[dict]:
+    """One fixture file, or (default) every fixtures/actors*.jsonl file."""
+    paths = [path] if path is not None else sorted(FIXTURES_DIR.glob("actors*.jsonl"))
+    out = []
+    for p in paths:
+        with p.open(encoding="utf-8") as fh:
+            out += [json.loads(line) for line in fh if line.strip()]
+    return out
 
 
 def _span(text: str, needle: str, nth: int) -> Optional[tuple[int, int]]:
@@ -61,7 +67,7 @@ def score(fixtures: list[dict], kb=None) -> dict:
     kb = kb or KnowledgeBase.default()
     rows, fails = [], []
     for fx in fixtures:
-        doc = actor_doc(fx["text"], fx.get("published"), kb=kb)
+        doc = actor_doc(fx["text"], fx.get("published"), dateline=fx.get("dateline"), kb=kb)
         for exp in fx["mentions"]:
             sp = _span(fx["text"], exp["text"], exp.get("nth", 0))
             if sp is None:
@@ -75,6 +81,8 @@ def score(fixtures: list[dict], kb=None) -> dict:
                 ok_c = ok_c and a is not None and a.kind == exp["kind"]
             ok_cs = ok_c and (exp["country"] is None and not exp.get("kind") or got_s == exp.get("sector"))
             ok_n = _same_name(kb, a.name if a else None, exp["name"]) if exp.get("name") else None
+            if exp.get("not_name"):
+                ok_n = (ok_n is not False) and not _same_name(kb, a.name if a else None, exp["not_name"])
             rows.append((fx.get("category", "?"), ok_c, ok_cs, ok_n))
             if not (ok_c and ok_cs and ok_n is not False):
                 fails.append([fx.get("id"), exp["text"], f"{exp['country']}/{exp.get('sector')}",

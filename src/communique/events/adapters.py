@@ -178,8 +178,10 @@ def _fallback_date(text: str, anchor: Optional[str]) -> Optional[str]:
     return None
 
 
-def resolve_date(text: str, anchor: Optional[str]) -> Optional[str]:
-    ok, r = _call("timeplace", "resolve_date", text, anchor)
+def resolve_date(text: str, anchor: Optional[str], future: bool = False) -> Optional[str]:
+    """`future`: the expression sits in a future clause ("will meet in October": the coming one)."""
+    ok, r = _call("timeplace", "resolve_date", text, anchor, future=future) if future else \
+        _call("timeplace", "resolve_date", text, anchor)
     if ok:
         return r
     return _fallback_date(text, anchor)

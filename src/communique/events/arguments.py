@@ -253,6 +253,13 @@ class ActorIndex:
 
     def pronoun(self, t: Token, exclude: set) -> Optional[Party]:
         want = PERSONAL_PRON.get(t.lower_, "any")
+        if t.dep_ == "nsubj" and t.head.dep_ == "ccomp":
+            # "China ... announced that it would raise its tariffs": the reporting clause's subject
+            sj = subject(t.head.head)
+            if sj is not None and sj.i < t.i and sj.pos_ != "PRON":
+                ps = self.parties(sj, exclude)
+                if ps and (want != "person") == (ps[0].kind != "person"):
+                    return ps[0]
         sent_start = t.sent.start
         lo = max(0, self.doc[sent_start].sent.start - 80)
         for m in reversed(self.mentions):
@@ -342,6 +349,15 @@ def subject(verb: Token, depth: int = 0) -> Optional[Token]:
             return child(c, "pobj")
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
+    if verb.dep_ == "ROOT":
+        # "X on Wednesday put ..., closed ... and ordered ...": the parser made the first of the
+        # coordinated predicates an adverbial clause of the last one
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in ("VBD", "VBZ", "VBP") and \
+                    not any(m.dep_ in ("mark", "advmod") and m.i < c.i for m in c.children):
+                sj = subject(c, depth + 1)
+                if sj is not None:
+                    return sj
     h = verb.head
     if h is verb:
         return None

@@ -129,13 +129,19 @@ def _finer(a: ActorRef, b: ActorRef, kinds: dict) -> ActorRef:
 
 def _act(e: Event):
     """What tells two acts of one type apart in one article: the PLOVER mode (praise and an
-    agreement are both SUPPORT, a summons and an accusation both ACCUSE) and, for signed
-    documents, the document itself (three memoranda signed the same day are three agreements).
-    Meetings are one act whatever words report them (talks, reception, visit)."""
-    if e.plover.type == "CONSULT":
-        return None
+    agreement are both SUPPORT, an expulsion and a trade ban both SANCTION, a summons and an
+    accusation both ACCUSE) and, for signed
+    documents, the document itself (three memoranda signed the same day are three agreements:
+    the coder makes one candidate per listed document).
+    Meetings are one act whatever words report them (talks, reception, visit), and so are the
+    commitments of one article to one party."""
+    if e.plover.type in ("CONSULT", "AGREE"):
+        return None  # an invitation and "ready to receive him" in one article are one commitment
+    if e.plover.type == "ACCUSE":
+        # summoning an envoy is its own act; "protested ... accused ..." of one day is one complaint
+        return "summon" if (e.trigger or "").lower().startswith("summon") else None
     if e.cameo is not None and e.cameo.code == "057":
-        return ("057", e.evidence.start, e.trigger)
+        return ("057", id(e))  # each signing trigger (one per listed document) is its own act
     return e.plover.mode
 
 

@@ -20,7 +20,7 @@ MILITARY_MODS = frozenset("air artillery missile drone rocket aerial military na
 DEEP_PREPS = ("with", "between", "to", "against", "on", "from", "in", "around", "near", "along", "including",
               "by")
 # verbal acts whose missing recipient is, in a two-party article, the other party
-DYAD_TYPES = frozenset("REJECT ACCUSE SUPPORT REQUEST AGREE".split())
+DYAD_TYPES = frozenset("REJECT ACCUSE SUPPORT REQUEST AGREE THREATEN".split())
 # types that stay meaningful inside one country (others need two different countries)
 DOMESTIC_OK = frozenset("COERCE ASSAULT PROTEST CONCEDE RETREAT MOBILIZE".split())
 SPEECH = frozenset("say declare state insist reiterate stress warn conclude tell add announce "

@@ -33,6 +33,38 @@ def _recent(date: str, anchor: Optional[str]) -> bool:
     return 0 <= d <= 7
 
 
+def _noun_purpose(t) -> bool:
+    """"a commission to assess the damage and investigate the causes": an infinitive that says
+    what a thing is for is not an act that happened."""
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.tag_ != "VB" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children) or \
+            any(a.dep_ in ("nsubj", "nsubjpass") for a in t.children):
+        return False
+    # "... a commission to investigate", or "agreed to set up a commission to investigate" (the
+    # parser hangs the purpose on the planned act, itself an infinitive)
+    return t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN") or \
+        t.dep_ == "advcl" and t.head.dep_ == "xcomp" and t.head.tag_ == "VB"
+
+
+def _lead_date(sent, ents, dl: dict, anchor: Optional[str]) -> Optional[str]:
+    """The lead's own day ("India on Wednesday night put ..."), outside the dateline: it dates
+    the story's undated sentences even when the lead's verb is not an event trigger."""
+    from .adapters import resolve_date
+    end = dl.get("end") or 0
+    for e in ents:
+        if e.start_char < end or e.root.head.pos_ not in ("VERB", "AUX", "ADP"):
+            continue
+        if any(t.dep_ in ("relcl", "advcl", "acl") or
+               any(x.tag_ == "MD" or x.dep_ == "aux" and x.lower_ == "to" for x in t.children)
+               for t in e.root.ancestors):
+            continue  # a date of a subordinate or planned act ("said it would raise tariffs from Thursday")
+        d = resolve_date(e.text, anchor)
+        if d and d != anchor and _recent(d, anchor):
+            return d
+    return None
+
+
 def _documents(verb) -> list:
     """Document nouns a signing verb takes: its object and the object's conjuncts/appositions
     (the parser also hangs a listed document on the verb itself as a conjunct)."""
@@ -44,6 +76,14 @@ def _documents(verb) -> list:
             continue
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+        # "a memorandum on energy, an agreement on transport": the parser may hang the next
+        # listed document on the last noun of the previous one's complement
+        for p in t.children:
+            if p.dep_ == "prep":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        stack.extend(c for c in o.children if c.dep_ in ("conj", "appos")
+                                     and c.lemma_.lower() in docs and c.i > o.i)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -54,6 +94,9 @@ def _conjunct_documents(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.sense.kind != "N" or c.light is None or c.code != "057":
             continue
+        if c.tok.tag_ == "NNS" and any(a.dep_ in ("appos", "conj") and a.lemma_.lower() in L.CLASSES["AGREEMENT"]
+                                       for a in c.tok.children):
+            c.suppressed = True  # "signed three documents: an agreement ..., a memorandum ...": the list counts
         for t in _documents(c.light):
             if t.i in have:
                 continue
@@ -94,6 +137,8 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
         for c in cands:
             if c.light is not None and c.light.i in by_tok and by_tok[c.light.i].sense.frame != "must":
                 by_tok[c.light.i].suppressed = True
+        if n_sent < 2 and story_date is None:
+            story_date = _lead_date(sent, dates.get(sent.start, []), dl, anchor)
         for c in cands:
             if c.suppressed:
                 continue
@@ -120,6 +165,9 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                     if o is not c and not o.suppressed and o.tok in obj.subtree:
                         o.suppressed = True
                         _refine(c, o)
+        for c in cands:
+            if not c.suppressed and _noun_purpose(c.tok):
+                c.suppressed = True
         for c in cands:
             if c.suppressed:
                 continue
@@ -149,7 +197,9 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                 if inner.suppressed or inner is c:
                     continue
                 if c.ptype in L.CONTENT_TAKERS or c.sense.kind == "V" and inner.tok.pos_ in ("NOUN", "PROPN") \
-                        or c.sense.kind == "V" and inner.tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+                        or c.sense.kind == "V" and inner.tok.dep_ in ("dobj", "nsubjpass", "pobj") \
+                        or c.ptype == "ACCUSE" and inner.tok.dep_ == "pcomp" or inner.light is not None \
+                        and inner.light.dep_ == "pcomp":
                     inner.suppressed = True
                     res.resolve(inner)
                     if c.ptype in L.CONTENT_TAKERS:
@@ -161,6 +211,8 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
             res.resolve(c)
             if c.target is None and tgt_before is not None:
                 c.target = tgt_before
+            if (c.ptype == "PROTEST" or c.mode == "expel") and c.source is None and c.target is not None:
+                c.source = res.crowd_source(c)
             _finish(c, idx, anchor)
             if c.conf > 0:
                 out.append(c)

@@ -92,6 +92,10 @@ def _inner_triggers(c: Candidate, by_tok: dict[int, Candidate]) -> list[Candidat
                 o = child(ch, "pobj", "pcomp")
                 if o is not None and o.i in by_tok and o.i != c.tok.i:
                     out.append(by_tok[o.i])
+                elif o is not None and o.dep_ == "pcomp":
+                    # "accused X of making unacceptable demands": the content's own noun trigger
+                    out.extend(by_tok[g.i] for g in o.children
+                               if g.i in by_tok and by_tok[g.i].light is not None and by_tok[g.i].light.i == o.i)
     return out
 
 

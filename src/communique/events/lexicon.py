@@ -61,11 +61,13 @@ V fly          | prep=to;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visi
 V host         | obj=TALKS                  | 043 CONSULT visit host_event 0.7
 V host         | -                          | 042 CONSULT visit host 0.85
 V receive      | obj=AID                    | 070 AID - from 0.75
+V receive      | obj=call/conversation;phone | 041 CONSULT phone from 0.85
 V receive      | obj=CLAIM                  | 040 CONSULT - none 0.0
 V receive      | obj=MISSION                | 0862 RETREAT access sv 0.6
 V receive      | obj=PERSONS                | 042 CONSULT visit host 0.7
 V receive      | obj=HEADACTOR              | 042 CONSULT visit host 0.8
 V receive      | obj=ANY                    | 040 CONSULT - none 0.0
+V welcome      | as_praise                  | 051 SUPPORT praise sv 0.8
 V welcome      | obj=PERSONS                | 042 CONSULT visit host 0.7
 V welcome      | obj=HEADACTOR              | 042 CONSULT visit host 0.8
 V welcome      | -                          | 051 SUPPORT - sv 0.7
@@ -267,6 +269,7 @@ V press        | xcomp                      | 100 REQUEST - sv 0.6
 V pressure     | xcomp                      | 100 REQUEST - sv 0.65
 V push_for     | -                          | 020 REQUEST - sv 0.6
 V order        | obj=DIPLOMAT               | 166 SANCTION expel sv 0.75
+V order        | word=leave                 | 166 SANCTION expel sv 0.6
 V order        | xcomp                      | 100 REQUEST - sv 0.55
 V seek         | obj=refuge/asylum          | 023 REQUEST assist sv 0.65
 N appeal       | light=lodge                | 020 REQUEST - sv 0.75
@@ -349,6 +352,7 @@ V protest      | subj=CIVIL                 | 141 PROTEST demo sv 0.8
 V protest      | -                          | 114 ACCUSE disapprove sv 0.7
 V demonstrate  | subj=CIVIL                 | 141 PROTEST demo sv 0.75
 V rally        | subj=CIVIL                 | 141 PROTEST demo sv 0.7
+V gather       | subj=PROTESTERS;prep=outside | 141 PROTEST demo sv 0.65
 V march        | subj=CIVIL                 | 141 PROTEST demo sv 0.65
 V riot         | -                          | 145 PROTEST riot sv 0.8
 V picket       | -                          | 141 PROTEST demo sv 0.7
@@ -418,6 +422,11 @@ V outlaw       | -                          | 1722 COERCE restrict sv 0.7
 V ban          | obj=ANY                    | 163 SANCTION discontinue sv 0.6
 V embargo      | -                          | 163 SANCTION discontinue sv 0.8
 N sanction     | light=impose               | 163 SANCTION discontinue sv 0.9
+V declare      | word=grata                 | 166 SANCTION expel sv 0.85
+V put          | obj=AGREEMENT;word=abeyance | 160 SANCTION discontinue sv 0.75
+V raise        | obj=tariff/duty/levy       | 163 SANCTION discontinue sv 0.75
+N tariff       | light=impose               | 163 SANCTION discontinue sv 0.75
+V restrict     | obj=export/import/trade/shipment/sale | 163 SANCTION discontinue sv 0.65
 N embargo      | light=impose               | 163 SANCTION discontinue sv 0.85
 N expulsion    | -                          | 166 SANCTION expel sv 0.7
 # ---- COERCE ---------------------------------------------------------------

@@ -71,8 +71,18 @@ def _to_clause(tok: Token) -> Optional[Token]:
 
 
 def _obj_words(o: Token) -> set[str]:
-    """The object's lemma plus what a measure word stands for ("700 kg of medicine", "state of emergency")."""
+    """The object's lemma plus what a measure word stands for ("700 kg of medicine", "state of emergency")
+    and what a vehicle carries ("two planes loaded with medical supplies")."""
     out = {o.lemma_.lower()}
+    if o.pos_ == "PROPN":  # "summoned Japanese Ambassador Koichi Mizushima": the title before the name
+        out.update(c.lemma_.lower() for c in o.children if c.dep_ == "compound")
+    for c in o.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("load", "carry", "laden", "fill", "pack"):
+            for g in c.children:
+                if g.dep_ == "dobj":
+                    out.add(g.lemma_.lower())
+                elif g.dep_ == "prep" and g.lower_ == "with":
+                    out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
     for c in o.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             g = child(c, "pobj")
@@ -108,7 +118,24 @@ def _light_verb(noun: Token) -> Optional[Token]:
         return n.head
     if n.dep_ == "pobj" and n.head.dep_ in ("prep", "agent") and n.head.head.pos_ == "VERB":
         return n.head.head
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in CARRIERS \
+            and n.head.head is not noun:
+        return _light_verb(n.head.head)  # "sent a message of condolence": the message's verb
     return None
+
+
+# nouns that carry an act named in their "of" phrase ("a message of condolence", "a letter of thanks")
+CARRIERS = frozenset("message letter telegram note cable word expression".split())
+
+
+def _in_clause(tok: Token, word: str) -> bool:
+    stack = [c for c in tok.children if c.dep_ not in ("conj", "cc", "advcl", "relcl", "nsubj", "punct")]
+    while stack:
+        t = stack.pop()
+        if t.lower_ == word or t.lemma_.lower() == word:
+            return True
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "relcl", "advcl", "acl", "ccomp"))
+    return False
 
 
 def _has_phone(tok: Token) -> bool:
@@ -182,6 +209,10 @@ class Matcher:
             elif name == "prep":
                 if not any(c.dep_ == "prep" and c.lower_ == val for c in tok.children):
                     return False
+            elif name == "word":
+                # a word of the verb's own clause ("declared X persona non grata", "ordered X to leave")
+                if not _in_clause(tok, val):
+                    return False
             elif name == "light":
                 if not in_light(light, val):
                     return False
@@ -190,7 +221,8 @@ class Matcher:
                 if sj is None:
                     return False
                 civil_norp = val == "CIVIL" and sj.ent_type_ == "NORP" and sj.tag_ in ("NNPS", "NNS")
-                if sj.lemma_.lower() not in L.CLASSES[val] and not civil_norp:
+                heads = {sj.lemma_.lower()} | {o.lemma_.lower() for _, o in prep_objects(sj, ("of",))}
+                if not heads & L.CLASSES[val] and not civil_norp:  # "hundreds of demonstrators"
                     return False
             elif name == "notsubj":
                 sj = subject(tok if light is None else light)

@@ -136,11 +136,15 @@ def past_marked(tok: Token, light: Optional[Token]) -> bool:
     return False
 
 
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
 def date_entities(doc) -> dict[int, list[Span]]:
     """DATE entities by sentence start (computed once per Doc)."""
     out: dict[int, list[Span]] = {}
     for e in doc.ents:
-        if e.label_ == "DATE":
+        if e.label_ == "DATE" or e.label_ == "TIME" and _WEEKDAY.search(e.text):
+            # "on Wednesday night", "on Thursday morning": a day, tagged as a time
             out.setdefault(e.root.sent.start, []).append(e)
     return out
 
@@ -198,8 +202,9 @@ def modality(tok: Token, light: Optional[Token], anchor: Optional[str],
     sent = tok.sent
     date = None
     date_text = ""
+    fut = future_marked(tok, light)
     for e in _date_ents(sent, tok, light, dates):
-        date = adapters.resolve_date(e.text, anchor)
+        date = adapters.resolve_date(e.text, anchor, future=fut)
         if date:
             date_text = e.text
             break
@@ -208,7 +213,6 @@ def modality(tok: Token, light: Optional[Token], anchor: Optional[str],
     if hypothetical(tok, light):
         return "hypothetical", date
     cmp = _compare(date, anchor) if date else 0
-    fut = future_marked(tok, light)
     if fut and cmp < 0 and date and not _YEAR.search(date_text):
         # "will meet in October" said in August: the coming October, not the last one
         date = f"{int(date[:4]) + 1:04d}{date[4:]}"

@@ -6,7 +6,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as L
-from .arguments import (ActorIndex, Party, child, conjuncts, direct_object, object_tokens,  # noqa: F401
+from .arguments import (DYAD_NOUNS, ActorIndex, Party, child, conjuncts, direct_object, object_tokens,  # noqa: F401
                         prep_objects, subject)
 from .candidate import (FIRST_PERSON, SECOND_PERSON, PLACE_LABELS, DEEP_PREPS, DYAD_TYPES, Candidate)
 from .matching import _light_verb  # noqa: F401
@@ -104,6 +104,22 @@ class Resolver:
             return Party(None, loc.country, loc.country, tok.text, "country", tok.i, "place")
         return None
 
+    def crowd_source(self, c: Candidate) -> Optional[Party]:
+        """Protesters without a named nationality: the people of the place where they protest
+        ("hundreds rallied outside the Chinese embassy in Manila"), else of the dateline.  Also
+        the agent of an agentless expulsion ("the advisers in New Delhi were declared persona non
+        grata"): the country the diplomats are expelled from."""
+        tgt = c.target.country if c.target is not None else None
+        for t in c.sent:
+            if t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B" and (t.head is c.tok or c.tok in t.ancestors):
+                pp = self.place_party(t)
+                if pp is not None and pp.country and pp.country != tgt and pp.key is None:
+                    return pp
+        dc = self.dateline.get("country")
+        if c.when == "reported" and dc and dc != tgt:
+            return Party(None, dc, dc, self.dateline.get("place") or dc, "country", c.tok.i, "place")
+        return None
+
     def resolve(self, c: Candidate) -> None:
         s, tok, light = c.sense, c.tok, c.light
         frame = s.frame
@@ -182,6 +198,8 @@ class Resolver:
                 if ch.dep_ in ("ccomp", "xcomp"):
                     sj = child(ch, "nsubj", "nsubjpass")
                     c.target = self.first([sj] if sj is not None else object_tokens(ch), ex)
+                    if c.target is not None and c.source is not None and c.target.country == c.source.country:
+                        c.target = None  # "X warned that X would take all measures": not the recipient
                     if c.target is not None:
                         break
         if c.target is None and c.ptype in ("AGREE", "AID", "SUPPORT"):
@@ -193,6 +211,21 @@ class Resolver:
                                            child(inner, "nsubj") if inner is not None else None], ex)
                     if c.target is not None:
                         break
+        if c.target is None and c.source is not None and c.ptype == "AID" and s.kind == "V":
+            # "sent a convoy to the Maktaaral district": the country of the place the aid went to,
+            # else (a place the gazetteer does not know) the other party of a two-party article
+            for _, o in prep_objects(tok, ("to",)):
+                for t in o.subtree:
+                    if t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B":
+                        pp = self.place_party(t)
+                        if pp is not None and pp.country and pp.country != c.source.country:
+                            c.target = pp
+                            break
+                if c.target is None and o.pos_ in ("NOUN", "PROPN"):
+                    other = self._other_in_dyad(c.source)
+                    if other is not None:
+                        c.target = Party(other.key, other.country, other.cameo, other.name, other.kind, tok.i, "dyad")
+                break
         if c.source is not None and len(srcs) > 1 and c.target is None and frame == "sv":
             c.target = srcs[1]
         if c.target is None and c.source is not None and c.ptype in DYAD_TYPES and c.mode != "investigate":
@@ -272,6 +305,13 @@ class Resolver:
                     m = self.idx.mention_at(ch)
                     if m is not None:
                         add([self.idx.party(m, ch.i)])
+        subjects = [subj_tok] + [t for t in subj_tok.head.children if t.dep_ == "nsubj" and t is not subj_tok] \
+            if subj_tok is not None else []
+        if not members and self.idx.dyad is not None and any(
+                t.tag_ == "NNS" and t.lemma_.lower() in DYAD_NOUNS | {"chair", "co-chair", "signatory"}
+                for t in subjects):
+            # "ministers signed three documents", "the co-chairs signed a protocol": the article's pair
+            members = [Party(p.key, p.country, p.cameo, p.name, p.kind, subj_tok.i, "dyad") for p in self.idx.dyad]
         if not members:
             return
         if len(members) == 1:

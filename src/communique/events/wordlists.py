@@ -10,13 +10,13 @@ CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "AID": "aid assistance supply relief loan grant credit funding fund donation equipment "
            "weapon arm vaccine food medicine shipment package tranche dollar euro million billion "
            "firearm rifle tent clothing blanket drug dose ambulance generator ton tonne water "
-           "contribution medication",
+           "contribution medication convoy rescuer medic hospital",
     "SANCTION": "sanction embargo restriction penalty tariff",
     "TALKS": "talk negotiation meeting consultation discussion dialogue summit visit conversation "
              "session round mediation effort contact",
     "FORCES": "troop force soldier army unit warship tank missile division battalion reservist "
               "brigade jet aircraft vessel ship peacekeeper contingent deployment",
-    "DIPLOMAT": "ambassador envoy diplomat attache consul representative charge",
+    "DIPLOMAT": "ambassador envoy diplomat attache consul representative charge adviser advisor",
     "MISSION": "inspector observer peacekeeper monitor mission agency worker",
     "EASABLE": "curfew ban restriction emergency measure control rule law curb",
     "SIEGE": "blockade siege closure",
@@ -32,6 +32,7 @@ CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
              "counterpart secretary prince guest monarch emperor governor mayor speaker chairman",
     "PRIVATE": "pilgrim tourist migrant refugee fan student worker traveller traveler passenger visitor "
                "citizen resident national people family athlete team player businessman investor",
+    "PROTESTERS": "protester demonstrator",
     "CIVIL": "protester demonstrator student worker activist resident people thousand hundred dozen score "
              "farmer teacher doctor opposition supporter crowd villager youth union",
     "GIVE": "provide give send deliver donate grant allocate extend supply offer transfer ship "

@@ -27,6 +27,7 @@ from .records import NotEnglish
 
 PIPELINE_KEYS = ("text", "url", "title", "published", "outlet", "language")
 BATCH_SIZE = 16
+BATCH_TIMEOUT = int(os.environ.get("COMMUNIQUE_BATCH_TIMEOUT", "900"))  # seconds per batch in a worker
 
 
 @dataclass
@@ -109,14 +110,21 @@ def _coded_stream(batches: Iterator[list[dict]], pool, workers: int) -> Iterator
             yield b, code_batch(_payload(b))
         return
     pending: collections.deque = collections.deque()
+
+    def result(bb, res):
+        try:
+            return res.get(timeout=BATCH_TIMEOUT)
+        except mp.TimeoutError:  # a worker died (killed, out of memory) or hangs: report, go on
+            return [f"coding timed out after {BATCH_TIMEOUT}s (worker lost?)"] * len(bb)
+
     for b in batches:
         pending.append((b, pool.apply_async(code_batch, (_payload(b),))))
         while len(pending) >= 3 * workers:
             bb, res = pending.popleft()
-            yield bb, res.get()
+            yield bb, result(bb, res)
     while pending:
         bb, res = pending.popleft()
-        yield bb, res.get()
+        yield bb, result(bb, res)
 
 
 def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None, *, store=None,
@@ -124,11 +132,13 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
            batch_size: int = BATCH_SIZE, english_only: bool = True,
            on_error: Optional[Callable[[str], None]] = None,
            progress: Optional[object] = None,
-           items: Optional[Iterable[Union[dict, InputError]]] = None) -> IngestSummary:
+           items: Optional[Iterable[Union[dict, InputError]]] = None,
+           refresh_memory: bool = True) -> IngestSummary:
     """Code every record under `paths` into the store at `db` (or the open `store`).
 
     `items`: records (dicts of the input contract, or InputErrors) to ingest instead of
     reading `paths` — e.g. a generator streaming from elsewhere.
+    `refresh_memory`: rebuild the relationship memory (`communique.memory.refresh`) at the end.
 
     `progress`: an object with ``start(total_bytes)``, ``advance_bytes(n)``,
     ``article(summary)`` and ``stop()`` (see `communique.cli.ingest_cmd`), or None.
@@ -213,7 +223,7 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
                     summary.duplicates += 1
                 if progress is not None:
                     progress.article(summary)
-        warning = _refresh_memory(st)
+        warning = _refresh_memory(st) if refresh_memory else None
         if warning:
             report(warning)
     finally:

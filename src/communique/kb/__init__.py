@@ -292,13 +292,20 @@ class KnowledgeBase:
         if not terms:
             return None
         rank = {"head of state": 0, "head of government": 1, "foreign minister": 2}
-        terms.sort(key=lambda t: (t.source == "phoenix", rank.get(t.role, 5), "curated" not in t.source, t.start))
+        # ex officio offices (France's president as co-prince of Andorra) never beat the primary one
+        terms.sort(key=lambda t: (t.source == "phoenix", "exofficio" in t.source, rank.get(t.role, 5),
+                                  "curated" not in t.source, t.start))
         return terms[0]
+
+    def holds_office_in(self, pid: str, country: str) -> bool:
+        """Has this person ever held (or will hold) a term in that country?"""
+        p = self.persons.get(pid)
+        return bool(p) and any(t.country == country for t in p.terms)
 
     def last_term(self, pid: str, country: Optional[str] = None) -> Optional[Term]:
         p = self.persons.get(pid)
         terms = [t for t in (p.terms if p else []) if country is None or t.country == country]
-        return max(terms, key=lambda t: (t.end or "9999", t.start)) if terms else None
+        return max(terms, key=lambda t: ("exofficio" not in t.source, t.end or "9999", t.start)) if terms else None
 
     def holders(self, country: str, role: str, date: str) -> list[Person]:
         out = []

@@ -1,0 +1,178 @@
+"""Skip a regular expression when the text cannot hold a match: literal "needles" read from the pattern.
+
+Python's regex engine finds no literal prefix in a pattern that starts with ``\\b`` or with an
+alternation under ``re.I``, so ``finditer`` tries every position of the text.  A `Gated` pattern
+first checks, with plain substring search (fast, in C), that the text contains at least one of
+the literal strings every match must contain; when none is there the pattern cannot match and
+is not run.  When the needles cannot be worked out the pattern always runs.  Results are the
+same as the bare pattern's, always: the gate only skips work.
+
+    rx = Gated(re.compile(r"\\b(?:trade|exports?)\\b", re.I))
+    view = TextView(text)              # lower-cased once, shared by all gated patterns
+    for m in rx.finditer(view): ...
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+try:  # Python 3.11+
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+    from re import _constants as _c  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    import sre_constants as _c  # type: ignore[no-redef]
+
+# Non-ASCII characters that match an ASCII letter under re.IGNORECASE but do not lower-case to it
+# (U+0130 lower-cases to "i" + a combining dot, and U+212A to "k", so they need nothing).
+_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
+
+
+class TextView:
+    """A text and its case-folded copy (made once, shared by every gated pattern)."""
+
+    __slots__ = ("text", "low", "aligned")
+
+    def __init__(self, text: str):
+        self.text = text
+        low = text.lower()
+        self.low = low if low.isascii() else low.translate(_FOLD)
+        # same offsets in both (only U+0130 lower-cases to two characters)
+        self.aligned = len(self.low) == len(text)
+
+
+def _best(cands: list[set[tuple[str, bool]]]) -> Optional[set[tuple[str, bool]]]:
+    """The most selective candidate: longest shortest needle, then fewest needles."""
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (min(len(s) for s, _ in c), -len(c)))
+
+
+def _needles(items, ignore_case: bool) -> Optional[set[tuple[str, bool]]]:
+    """Literal strings, one of which every match of `items` contains; (string, case_sensitive).
+
+    Every item of a sequence must match, so each literal run and each mandatory group gives a
+    candidate set; the most selective one is kept.  None when no candidate exists."""
+    cands: list[set[tuple[str, bool]]] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            s = "".join(run)
+            cands.append({(s.lower(), False) if ignore_case else (s, True)})
+            run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _c.AT:  # zero width: the literals around it stay adjacent
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            _group, add, delete, sub = av
+            ic = (ignore_case or bool(add & re.I)) and not (delete & re.I)
+            got = _needles(sub, ic)
+        elif op is _c.BRANCH:
+            got = set()
+            for alt in av[1]:
+                n = _needles(alt, ignore_case)
+                if n is None:
+                    got = None
+                    break
+                got |= n
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            got = _needles(av[2], ignore_case)
+        else:
+            got = None  # optional or not literal: no candidate
+        if got:
+            cands.append(got)
+    flush()
+    return _best(cands)
+
+
+class Gated:
+    """A compiled pattern that is only run when the text holds one of its needles."""
+
+    __slots__ = ("rx", "ci", "cs", "always", "low_rx")
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        needles = None
+        if isinstance(rx.pattern, str) and not rx.flags & (re.VERBOSE | re.LOCALE):
+            try:
+                needles = _needles(_sre_parse.parse(rx.pattern, rx.flags), bool(rx.flags & re.I))
+            except Exception:  # any surprise in the parser's internals: no gate
+                needles = None
+        self.always = not needles
+        self.low_rx = _lowered(rx)
+        self.ci = tuple(sorted(s for s, cs in needles or () if not cs))
+        self.cs = tuple(sorted(s for s, cs in needles or () if cs))
+
+    @property
+    def pattern(self) -> str:
+        return self.rx.pattern
+
+    def possible(self, view: TextView) -> bool:
+        if self.always:
+            return True
+        low = view.low
+        for s in self.ci:
+            if s in low:
+                return True
+        text = view.text
+        for s in self.cs:
+            if s in text:
+                return True
+        return False
+
+    def finditer(self, view: TextView) -> Iterator[re.Match]:
+        if self.possible(view):
+            return self.rx.finditer(view.text)
+        return iter(())
+
+    def search(self, view: TextView) -> Optional[re.Match]:
+        if self.possible(view):
+            return self.rx.search(view.text)
+        return None
+
+    def spans(self, view: TextView) -> Iterator[tuple[int, int]]:
+        """(start, end) of the matches `finditer` would give, found faster when possible."""
+        if not self.possible(view):
+            return
+        if self.low_rx is not None and view.aligned:
+            for m in self.low_rx.finditer(view.low):
+                yield m.span()
+        else:
+            for m in self.rx.finditer(view.text):
+                yield m.span()
+
+    def found(self, view: TextView) -> bool:
+        """bool(search(view)), found faster when possible."""
+        if not self.possible(view):
+            return False
+        if self.low_rx is not None and view.aligned:
+            return self.low_rx.search(view.low) is not None
+        return self.rx.search(view.text) is not None
+
+
+_NOT_LOWERABLE = re.compile(r"[A-Z]|[^\x00-\x7f]|\(\?[aiLmsux-]|\(\?P=|\\[0-9xu]")
+
+
+def _lowered(rx: re.Pattern) -> Optional[re.Pattern]:
+    """The case-sensitive twin of a re.I pattern, to run on the case-folded text.
+
+    Exact when every literal of the pattern is lower-case ASCII (no upper case at all, so no
+    \\S/\\W/\\B either), no flag groups and no back-references: for every character c,
+    re.I matches c against an ASCII literal p exactly when the folded c equals p, and folding
+    keeps \\w, \\s and \\d (checked over all of Unicode; U+0130 changes the length and is
+    excluded by `TextView.aligned`).  The case-sensitive engine skips ahead on literal first
+    characters, which the re.I engine cannot."""
+    if not isinstance(rx.pattern, str) or not rx.flags & re.I or rx.flags & (re.VERBOSE | re.LOCALE):
+        return None
+    if _NOT_LOWERABLE.search(rx.pattern):
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.I)
+
+
+__all__ = ["Gated", "TextView"]
