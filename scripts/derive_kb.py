@@ -371,16 +371,21 @@ def refine_year_starts(rows: list[dict]) -> None:
 def close_superseded(rows: list[dict]) -> None:
     """An open term followed by a later open term of the same office ends when the later one starts."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
-    for r in rows:
-        if r["role"] in ("head of state", "head of government", "foreign minister") and not r["end"]:
+    for r in rows:     # closed terms count as successors too (Cleverly ends when Lammy starts, whose term ended)
+        if r["role"] in ("head of state", "head of government", "foreign minister") \
+                and "exofficio" not in r["source"]:
             groups[(r["country"], r["role"])].append(r)
     for (country, role), rs in groups.items():
         if role == "head of state" and country in MULTI_HEAD:
             continue
         rs.sort(key=lambda r: r["start"] or "")
-        for a, b in zip(rs, rs[1:]):
-            if (a["start"] or "")[:10] < (b["start"] or "")[:10] and norm_name(a["name"]) != norm_name(b["name"]):
-                a["end"] = b["start"]
+        for n, a in enumerate(rs):
+            if a["end"]:
+                continue
+            nxt = next((b for b in rs[n + 1:] if (a["start"] or "")[:10] < (b["start"] or "")[:10]
+                        and norm_name(a["name"]) != norm_name(b["name"])), None)
+            if nxt is not None:
+                a["end"] = nxt["start"]
                 a["source"] += "+closed"
 
 

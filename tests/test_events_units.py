@@ -120,3 +120,30 @@ def test_dateline_words_are_not_arguments(extract):
     got = {(e.source.country, e.target.country, e.plover.type) for e in coded.events}
     assert ("JPN", "PHL", "SUPPORT") in got
     assert not any("KOR" in (e.source.country, e.target.country) for e in coded.events)
+
+
+def _doc_ev(src, tgt, ptype, code, mode=None, trigger="x", start=0, when="reported"):
+    return Event(id="e", source=ActorRef(country=src), target=ActorRef(country=tgt),
+                 plover=Plover(ptype, mode), cameo=Cameo(code, code[:2], 1.0, 1), when=when,
+                 confidence=0.8, evidence=Evidence(start, start + 5, "x"), trigger=trigger)
+
+
+@pytest.mark.parametrize("events,n", [
+    # three documents signed in one sentence stay three agreements; praise that day is another act
+    ([("A", "B", "SUPPORT", "057"), ("A", "B", "SUPPORT", "057"), ("A", "B", "SUPPORT", "057"),
+      ("A", "B", "SUPPORT", "051", "praise")], 4),
+    # a summons and the accusation that goes with it are two acts; a protest and an accusation one
+    ([("A", "B", "ACCUSE", "114", "disapprove", "summoned"), ("A", "B", "ACCUSE", "112", "allege", "accused")], 2),
+    ([("A", "B", "ACCUSE", "114", "disapprove", "protested"), ("A", "B", "ACCUSE", "112", "allege", "accused")], 1),
+    # an expulsion and a trade ban are two sanctions; condolences and solidarity one gesture
+    ([("A", "B", "SANCTION", "166", "expel"), ("A", "B", "SANCTION", "163", "discontinue")], 2),
+    ([("A", "B", "SUPPORT", "018", "condolence"), ("A", "B", "SUPPORT", "050")], 1),
+    # a joint commitment reported from either side is one; an invitation and its acceptance are two
+    ([("A", "B", "AGREE", "030"), ("B", "A", "AGREE", "030")], 1),
+    ([("A", "B", "AGREE", "036", "invitation"), ("B", "A", "AGREE", "036", "invitation")], 2),
+    # the talks, the reception and the visit are one visit
+    ([("A", "B", "CONSULT", "042", "visit"), ("A", "B", "CONSULT", "040"), ("A", "B", "CONSULT", "043")], 1),
+])
+def test_dedup_tells_acts_apart(events, n):
+    from communique.events import dedup
+    assert len(dedup([_doc_ev(*e) for e in events])) == n

@@ -26,6 +26,7 @@ from .actors_people import find_people
 from .actors_registry import Registry
 from .actors_scan import Hit, disambiguate, is_place_use, is_trap, place_country_at, scan, token_norms
 from .actors_titles import ACTION_NOUNS, FORCE_NOUNS
+from .kb.names import norm
 from .model import Mention
 
 _YEAR = re.compile(r"^(19[0-9]{2}|20[0-9]{2})$")
@@ -91,7 +92,12 @@ def _countries_and_orgs(doc, kb, tn, hits: list[Hit], reg: Registry) -> None:
             continue
         if reg.try_group(h, tn):        # Kazakh businessmen, Omani side, the Kazakh government
             continue
+        if c.form in ("capital", "city") and _city_agent(doc, h, tn, kb, reg, c):
+            continue                    # "Beijing police", "an Istanbul court"
         if c.form in ("seat", "capital"):
+            if _addressed(doc, h, tn):  # "urged Washington to", "an ultimatum to Moscow"
+                reg.mention(h.start, h.end, reg.country(c.id, "GOV"), "metonym-object", 0.8)
+                continue
             if is_place_use(doc, h, tn, dateline):
                 continue
             if c.form == "capital" and not _subject_like(doc, h):
@@ -120,6 +126,25 @@ def _countries_and_orgs(doc, kb, tn, hits: list[Hit], reg: Registry) -> None:
         reg.mention(h.start, h.end, reg.country(c.id), "country-name")
     reg.agents_in_places(hits, tn)
     _gazetteer_targets(doc, tn, reg)
+    _bare_government(doc, tn, reg)
+
+
+BARE_GOV = {("the", "government"), ("the", "authorities"), ("the", "cabinet"), ("the", "administration")}
+
+
+def _bare_government(doc, tn, reg) -> None:
+    """'The government said ...' under a dateline: the dateline country's government, when the sentence
+    names no other state (a government is never guessed from a state merely mentioned nearby)."""
+    dl = (doc._.dateline or {}).get("country")
+    if not dl:
+        return
+    for i in range(len(doc) - 1):
+        if (tn[i], tn[i + 1]) not in BARE_GOV or reg.covered(i, i + 2):
+            continue
+        if i + 2 < len(doc) and tn[i + 2] in ("of", "in"):
+            continue                    # "the government of X" is resolved by its own rule
+        if context_country(doc, reg, i, (i, i + 2)) == dl:
+            reg.mention(i, i + 2, reg.country(dl, "GOV"), "government-dateline", 0.7)
 
 
 FORCE_VERBS = {"attack", "shell", "bomb", "strike", "hit", "capture", "seize", "besiege", "storm", "raid",
@@ -136,11 +161,63 @@ def is_generic_seat(text: str) -> bool:
     return all(w in GENERIC_SEAT_WORDS for w in norm(text).split())
 
 
+ADDRESS_NOUNS = {"ultimatum", "message", "letter", "appeal", "warning", "request", "call", "offer", "proposal",
+                 "note", "demand", "demands", "plea", "overture", "overtures", "concession", "concessions"}
+# Verbs whose object is a government when it is a capital ("urged Washington", "accused Moscow").
+ADDRESS_VERBS = {"urge", "accuse", "warn", "ask", "tell", "blame", "criticize", "criticise", "condemn", "pressure",
+                 "press", "threaten", "sanction", "support", "back", "help", "invite", "thank", "praise", "reject",
+                 "rebuff", "snub", "lobby", "assure", "reassure", "inform", "notify", "persuade", "congratulate",
+                 "call", "implore", "petition", "caution", "chide", "rebuke", "fault", "denounce", "slam", "defy",
+                 "challenge", "pressure", "court", "engage", "contact", "phone", "brief", "advise", "reprimand"}
+
+
+def _addressed(doc, h: Hit, tn) -> bool:
+    """A capital addressed as a government: object of a verb of saying or pressure ("urged
+    Washington to", "accused Moscow of"), or after a message noun ("an ultimatum to Washington")."""
+    s = h.start
+    if s >= 2 and tn[s - 1] == "to" and doc[s - 2].lemma_.lower() in ADDRESS_NOUNS:
+        return True
+    t = doc[h.end - 1]
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and (h.end >= len(doc) or tn[h.end] != "as"):
+        return t.head.lemma_.lower() in ADDRESS_VERBS and (s == 0 or tn[s - 1] not in LOC_WORDS)
+    return False
+
+
+LOC_WORDS = {"in", "at", "to", "from", "near", "into", "outside", "around", "of"}
+
+
+def _city_agent(doc, h: Hit, tn, kb, reg, c) -> bool:
+    """A city or capital followed by an agent noun: its country's agents ("Beijing police" -> CHN COP,
+    "an Istanbul court" -> TUR JUD, "Kabul residents" -> AFG CVL)."""
+    e = h.end
+    if e >= len(doc) or doc[e].pos_ != "NOUN":
+        return False
+    for n in (2, 1):
+        if e + n > len(doc):
+            continue
+        words = " ".join(tn[e:e + n])
+        lemma = " ".join(t.lemma_.lower() for t in doc[e:e + n])
+        sector = kb.agents.get(words) or kb.agents.get(lemma)
+        if sector and doc[e + n - 1].pos_ == "NOUN":
+            sec = sector[:3]
+            key = reg.country(c.id, "GOV") if sec == "GOV" else reg.group(c.id, sec, doc[h.start:e + n].text)
+            reg.mention(h.start, e + n, key, "city-agent", 0.8)
+            return True
+    return False
+
+
 def _adjective_np(doc, h: Hit, c, reg) -> bool:
     """A demonym in a noun phrase whose head is a force noun ("the Israeli strikes", "Russian missile
     strike" -> the country's military) or a government act ("Chinese sanctions" -> the country)."""
     n = len(doc)
     j = h.end
+    coordinated = False
+    # "the Iraqi and Turkish demands": the head noun comes after the coordinated demonym
+    if j + 1 < n and doc[j].text in ("and", ",") and doc[j + 1].text[:1].isupper() \
+            and reg.kb.phrases.get(norm(doc[j + 1].text)) and \
+            any(e.kind == "country" and e.form == "adj" for e in reg.kb.phrases[norm(doc[j + 1].text)]):
+        j += 2
+        coordinated = True
     head = None
     for k in range(j, min(n, j + 3)):
         t = doc[k]
@@ -155,11 +232,12 @@ def _adjective_np(doc, h: Hit, c, reg) -> bool:
     if head is None:
         return False
     lemma, low = doc[head].lemma_.lower(), doc[head].lower_
+    end = h.end if coordinated else head + 1       # a coordinated demonym is a mention of its own
     if low in FORCE_NOUNS or lemma in FORCE_NOUNS:
-        reg.mention(h.start, head + 1, reg.country(c.id, "MIL"), "demonym-force", 0.8)
+        reg.mention(h.start, end, reg.country(c.id, "MIL"), "demonym-force", 0.8)
         return True
     if low in ACTION_NOUNS or lemma in ACTION_NOUNS:
-        reg.mention(h.start, head + 1, reg.country(c.id), "demonym-act", 0.8)
+        reg.mention(h.start, end, reg.country(c.id), "demonym-act", 0.8)
         return True
     return False
 

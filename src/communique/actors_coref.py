@@ -251,7 +251,7 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
     if indefinite:          # "an Egyptian official", "a Chinese diplomat": someone new, never a named person
         if not (country and info):
             return None, ""
-        label = f"{kb.country_name(country)} {info[1].lower()}"
+        label = f"{kb.country_name(country)} {noun}"
         key = reg.person(label, tok, country, info[0], info[1], info[2], pid=f"indefinite:{country}:{info[0]}:{tok}")
         return key, "nominal-indefinite"
     if former:
@@ -270,8 +270,12 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
                 t = kb.active_term(key.split(":", 1)[1], date, country)
                 if t is None or (info and t.role != info[0]):
                     continue
-            if not role_fits(p.role, allowed, noun) or not _title_fits(p.title, noun):
+            if not role_fits(p.role, allowed, noun):
                 continue
+            if not _title_fits(p.title, noun):     # "Turkmen leader X" ... "the President": the KB's title
+                t = kb.active_term(key.split(":", 1)[1], date)
+                if t is None or not _title_fits(t.title, noun):
+                    continue
             if info and len(noun.split()) > 1 and p.title and info[0] == "head of state" \
                     and norm(info[1]) not in norm(p.title):
                 continue                # "the supreme leader" is not the president
@@ -287,6 +291,11 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
         country = dateline_country      # "ASTANA - The president said...": the dateline's country
     if country and role:
         p = _holder_by_title(kb, country, role, date, info)
+        if p is not None and noun == "foreign secretary":
+            t = kb.active_term(p.pid, date, country)
+            if t is None or "secretary" not in (t.title or "").lower():
+                p = None            # India's foreign secretary is not its external affairs minister
+                role = "official"
         if p is not None:
             term = kb.active_term(p.pid, date, country)
             title = info[1] if info else (term.title if term else None)

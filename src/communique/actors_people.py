@@ -110,6 +110,8 @@ def left_context(doc, tn, s: int, by_start) -> Optional[Ctx]:
 
 def _parse_left(doc, tn, k: int, s: int, by_start) -> Optional[Ctx]:
     i, ctx = k, Ctx(start=k)
+    if tn[i] in ("chief", "senior", "top", "veteran") and i + 1 < s and _place_entry(by_start.get(i + 1)):
+        i += 1                          # "Chief Palestinian negotiator X"
     if tn[i] in FORMER:
         ctx.former = True
         i += 1
@@ -127,6 +129,10 @@ def _parse_left(doc, tn, k: int, s: int, by_start) -> Optional[Ctx]:
         h2 = by_start.get(i)
         if h2 is not None and h2.end < s and h2.first("country", {"seat"}) and e.kind == "country":
             i = h2.end          # "Pakistan Foreign Office spokesperson X": the owner beats the seat's default
+        elif i + 1 < s and h2 is None and doc[i].text[:1].isupper() and doc[i].is_alpha \
+                and tn[i] not in TITLE_FIRST_WORDS and match_title(doc, tn, i + 1, limit=s):
+            i += 1              # "Syrian Kurdish leader X": an ethnic or party word between country and title
+            ctx.how = "qualified"
     elif i < s and doc[i].text[:1].isupper() and not match_title(doc, tn, i, limit=s):
         found = place_country_at(doc, i)       # a city or region: "Moscow Mayor X", "New York Governor X"
         if found is not None and found[0] < s:
@@ -164,6 +170,8 @@ def _parse_left(doc, tn, k: int, s: int, by_start) -> Optional[Ctx]:
     if not infos:
         return None
     info = next((x for x in infos if x[0] in KEY_ROLES), infos[0])
+    if ctx.how == "qualified" and info[0] in KEY_ROLES:
+        info = ("official", info[1], info[2])      # a Kurdish leader is not the head of state of Syria
     ctx.role, ctx.title, ctx.sector = info
     ctx.how = "title-pattern"
     return ctx
@@ -356,6 +364,8 @@ def find_people(doc, kb, tn, hits, reg, all_hits=None) -> None:
             cc = context_country(doc, reg, ctx.start if ctx.how != "appositive" else s, (s, e))
             if cc:              # a title without a country: the article's context, when unambiguous
                 reg.enrich_person(key, cc, None, None, None)
+        if ctx is not None and ctx.title == "Foreign Secretary" and not ctx.former:
+            _secretary_or_minister(kb, reg, key, reg.date_at(s))
         start = ctx.start if ctx is not None and ctx.how != "appositive" else s
         if reg.covered(start, e):
             start = s
@@ -385,6 +395,21 @@ def find_people(doc, kb, tn, hits, reg, all_hits=None) -> None:
                 start = ctx.start if ctx and not reg.covered(ctx.start, i) else i
                 reg.mention(start, e, key, "surname")
                 break
+
+
+def _secretary_or_minister(kb, reg, key: str, date: str) -> None:
+    """A "Foreign Secretary" is the foreign minister where the minister bears that title (the UK), and
+    the ministry's senior civil servant where the minister is called otherwise (India, Pakistan)."""
+    a = reg.actors.get(key)
+    if a is None or not a.country:
+        return
+    holders = kb.holders(a.country, "foreign minister", date)
+    if not holders or any(key == "person:" + q.pid for q in holders):
+        return
+    titles = [(kb.active_term(q.pid, date, a.country) or None) for q in holders]
+    if any(t is not None and "secretary" in (t.title or "").lower() for t in titles):
+        return
+    reg.set_role(key, "official", "Foreign Secretary")
 
 
 def _spelling_variant(kb, nn: str, country: str, date: str):

@@ -11,7 +11,8 @@ from .model import Actor, Mention
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "BUS": "business", "CVL": "civilians", "COP": "police",
                 "LEG": "legislature", "OPP": "opposition", "MED": "media", "EDU": "education", "REB": "rebels",
-                "AGR": "agriculture", "REF": "refugees", "LAB": "labour", "JUD": "judiciary", "ELI": "elites"}
+                "AGR": "agriculture", "REF": "refugees", "LAB": "labour", "JUD": "judiciary", "ELI": "elites",
+                "SPY": "intelligence", "INS": "insurgents", "CRM": "criminals"}
 
 
 # Roles whose CAMEO code carries a secondary role after GOV.
@@ -206,6 +207,13 @@ class Registry:
         self.actors[key] = replace(a, country=info.country, role=info.role, title=info.title,
                                    sector=info.sector, cameo=self._cameo(info.country, info.sector))
 
+    def set_role(self, key: str, role: Optional[str], title: Optional[str]) -> None:
+        info = self.people.get(key)
+        if info is None:
+            return
+        info.role, info.title = role, title
+        self.actors[key] = replace(self.actors[key], role=role, title=title)
+
     def set_display_name(self, key: str, name: str) -> None:
         if key in self.people and len(name) >= len(self.people[key].name):
             self.people[key].name = name
@@ -247,8 +255,10 @@ class Registry:
                     return True
             if doc[j].pos_ == "NOUN":
                 last_noun = j
-            if doc[j].pos_ not in ("ADJ", "NOUN") or doc[j].is_punct:
-                break
+            if (doc[j].pos_ not in ("ADJ", "NOUN") and not (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                                                            and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())) \
+                    or doc[j].is_punct:
+                break           # modifiers may be capitalised inside a name ("Libyan National Army")
         if mod_sector and last_noun is not None:
             sec = mod_sector[:3]
             key = self.country(c.id, "GOV") if sec == "GOV" else self.group(c.id, sec,
@@ -262,10 +272,13 @@ class Registry:
         doc, kb = self.doc, self.kb
         by_start = {h.start: h for h in hits}
         for i, w in enumerate(tn):
-            if self.taken[i] or not w.endswith("s") or i + 2 >= len(tn) or tn[i + 1] not in ("in", "from", "of"):
+            if self.taken[i] or i + 2 >= len(tn) or tn[i + 1] not in ("in", "from", "of"):
                 continue
             t = doc[i]
-            if t.pos_ != "NOUN" or t.tag_ != "NNS":
+            # plural agents ("protesters in Athens", "people in Kabul"), or a singular one located by
+            # "in/from" ("a court in Istanbul")
+            if t.pos_ != "NOUN" or (t.tag_ != "NNS" or not (w.endswith("s") or w in ("people", "police"))) \
+                    and (t.tag_ != "NN" or tn[i + 1] == "of"):
                 continue
             sector = kb.agents.get(tn[i]) or kb.agents.get(t.lemma_.lower())
             if not sector:

@@ -116,6 +116,10 @@ def is_trap(doc, hit: Hit, tn: list[str], kb: KnowledgeBase) -> bool:
     if country is not None or hit.first("org"):
         k = e                   # "Azerbaijan Premier League", "Kazakh Football Union": a named thing
         while k < min(len(doc), e + 4) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            if " ".join(tn[e:k + 1]) in kb.agents and (k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()):
+                return False    # "the Nigerian Air Force", "Lesotho Defence Force": the country's agents
+            if tn[k] in NAME_STOP and kb.agents.get(tn[k], "")[:3] in ("MIL", "COP", "JUD", "LEG"):
+                return False    # "the Libyan National Army": a force of the country, under its own name
             if tn[k] in NAME_STOP and tn[k] not in kb.agents and tn[k] not in GOV_NOUNS:
                 return True
             k += 1

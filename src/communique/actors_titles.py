@@ -34,11 +34,12 @@ _t(HOG, "Prime Minister", "GOV", "prime minister", "pm", "head of government", "
 _t(HOG, "Premier", "GOV", "premier")
 _t(HOG, "Chancellor", "GOV", "chancellor", "federal chancellor")
 _t(FM, "Foreign Minister", "GOV", "foreign minister", "minister of foreign affairs", "minister for foreign affairs",
-   "foreign affairs minister", "foreign secretary", "secretary of state", "minister of external affairs",
+   "foreign affairs minister", "secretary of state", "minister of external affairs",
    "external affairs minister", "minister of external relations", "minister of foreign affairs and trade",
    "minister of foreign affairs and international cooperation",
    "deputy prime minister minister of foreign affairs", "deputy prime minister and foreign minister",
    "deputy prime minister and minister of foreign affairs", "top diplomat", "chief diplomat")
+_t(FM, "Foreign Secretary", "GOV", "foreign secretary")      # a minister in London, a civil servant in Delhi
 _t("deputy foreign minister", "Deputy Foreign Minister", "GOV", "deputy foreign minister",
    "deputy minister of foreign affairs", "vice foreign minister", "first deputy foreign minister")
 _t("deputy head of government", "Deputy Prime Minister", "GOV", "deputy prime minister", "vice premier",
@@ -64,9 +65,12 @@ _t("secretary-general", "Secretary-General", "GOV", "secretary general", "secret
 _t("commander", "Commander", "MIL", "general", "gen", "lt gen", "maj gen", "brig gen", "col", "adm", "commander", "army chief", "chief of staff", "chief of general staff",
    "military commander", "admiral", "colonel")
 _t("legislator", "Speaker", "LEG", "speaker", "speaker of parliament", "parliament speaker", "senator",
-   "lawmaker", "member of parliament", "mp")
+   "lawmaker", "member of parliament", "mp", "mep", "member of the european parliament", "congressman",
+   "congresswoman", "representative", "rep")
 _t("opposition leader", "Opposition Leader", "OPP", "opposition leader", "leader of the opposition")
 _t("governor", "Governor", "GOV", "governor")
+_t("ruler", "Ruler", "GOV", "ruler")
+_t("negotiator", "Negotiator", "GOV", "negotiator", "chief negotiator")
 _t("mayor", "Mayor", "GOV", "mayor")
 _t("official", "Official", "GOV", "official", "senior official", "government official", "head", "chief")
 _t("executive", "Chief Executive", "BUS", "ceo", "chief executive")
@@ -99,7 +103,7 @@ COREF_NOUNS: dict[str, Optional[set]] = {
     "president": {HOS}, "head of state": {HOS}, "sultan": {HOS}, "king": {HOS}, "queen": {HOS}, "emir": {HOS},
     "monarch": {HOS}, "leader": {HOS, HOG}, "prime minister": {HOG}, "premier": {HOG}, "chancellor": {HOG},
     "head of government": {HOG},
-    "foreign minister": {FM}, "minister of foreign affairs": {FM}, "foreign secretary": {FM},
+    "foreign minister": {FM}, "minister of foreign affairs": {FM}, "foreign secretary": {FM, "official"},
     "secretary of state": {FM}, "top diplomat": {FM}, "chief diplomat": {FM},
     "minister": {FM, "minister", "defence minister", "interior minister", "finance minister", "trade minister",
                  "deputy foreign minister", HOG},
@@ -109,6 +113,7 @@ COREF_NOUNS: dict[str, Optional[set]] = {
     "spokesperson": {"spokesperson"}, "spokesman": {"spokesperson"}, "spokeswoman": {"spokesperson"},
     "secretary general": {"secretary-general"},
     "crown prince": {"crown prince"},
+    "ruler": {HOS, "ruler"},
     "guest": None, "host": None,
 }
 COREF_MAX_WORDS = max(len(k.split()) for k in COREF_NOUNS)
@@ -191,6 +196,8 @@ shell shells bombardment bombing bombings attack attacks raid raids offensive wa
 tanks artillery gunfire fire incursion incursions invasion operation operations blockade warship warships
 bomber bombers shelling barrage barrages assault assaults counteroffensive offensive incursion
 airstrike""".split())
-ACTION_NOUNS = set("""sanctions sanction tariffs tariff proposal proposals statement statements demand demands
+ACTION_NOUNS = set("""announcement announcements aid assistance motives intentions position stance initiative
+offer plan move efforts claims claim support reply goods products exports imports ship ships vessel vessels
+plane planes aircraft tanker tankers boat boats trawler trawlers sanctions sanction tariffs tariff proposal proposals statement statements demand demands
 decision decisions veto threat threats ultimatum retaliation response pressure crackdown embargo ban
 accusation accusations warning warnings""".split())

@@ -70,20 +70,31 @@ def _safe_date(y: int, m: int, day: int) -> Optional[dt.date]:
         return None
 
 
+# compiled once, at import
+_RX1 = re.compile(r"\s+")
+_RX2 = re.compile(r"^(?:on|in|at|during|since|by|until|from|of|as of)\s+")
+_RX3 = re.compile(r"^(?:the\s+)")
+_RX4 = re.compile(r"[\.,;:]+$")
+
+
 def _clean(expr: str) -> str:
     s = expr.strip().lower().replace("’", "'")
-    s = re.sub(r"\s+", " ", s)
-    s = re.sub(r"^(?:on|in|at|during|since|by|until|from|of|as of)\s+", "", s)
-    s = re.sub(r"^(?:the\s+)", "", s)
-    s = re.sub(r"[\.,;:]+$", "", s)
+    s = _RX1.sub(" ", s)
+    s = _RX2.sub("", s)
+    s = _RX3.sub("", s)
+    s = _RX4.sub("", s)
     return s
+
+
+# compiled once, at import
+_RX5 = re.compile(rf"(?:({_APPROX})\s+)?(?:(a|an|{_NUM})\s+(?:and a half\s+)?)(years?|decades?)\b")
 
 
 def years_claim(expr: str) -> Optional[tuple[int, bool]]:
     """A claimed span of years: "almost 20 years later" → (20, True); "two decades after" → (20,
     True); "for the first time in 15 years" → (15, False); None when there is none."""
     s = expr.lower().replace("-", " ")
-    m = re.search(rf"(?:({_APPROX})\s+)?(?:(a|an|{_NUM})\s+(?:and a half\s+)?)(years?|decades?)\b", s)
+    m = _RX5.search(s)
     if not m:
         return None
     n = _num(m.group(2))
@@ -93,6 +104,37 @@ def years_claim(expr: str) -> Optional[tuple[int, bool]]:
     if m.group(3).startswith("decade"):
         n, approx = n * 10, True  # "two decades" is a round figure
     return n, approx
+
+
+# compiled once, at import
+_RX6 = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?")
+_RX7 = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
+_RX8 = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\b")
+_RX9 = re.compile(rf"(?:(early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)\s*-?\s*)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?")
+_RX10 = re.compile(rf"(?:this|last|next|previous|past|coming)\s+(?P<mon>{_MON})")
+_RX11 = re.compile(rf"(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|late|first half|second half|"
+                     rf"beginning|end|start|middle|first quarter|second quarter|third quarter|fourth quarter)"
+                     rf"\s*(?:-|of)?\s*)?(?:the\s+year\s+)?({_YEAR})")
+_RX12 = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?")
+_RX13 = re.compile(rf"(?:(this|last|next|past|coming)\s+)?({_WD})(?:\s+(morning|afternoon|evening|night))?")
+_RX14 = re.compile(r"(this|last|next|the|past|coming)\s+weekend")
+_RX15 = re.compile(r"(?:earlier |later )?this week|(?:the )?(?:current|same) week")
+_RX16 = re.compile(r"(?:last|previous|past) week|(?:the )?week before")
+_RX17 = re.compile(r"(?:next|coming|following) week|(?:the )?week after")
+_RX18 = re.compile(r"(?:earlier |later |(?:the )?(?:beginning|start|end|middle) of )?this month|(?:the )?current month")
+_RX19 = re.compile(r"(?:earlier |late |(?:the )?(?:beginning|start|end) of )?(?:last|previous|past) month")
+_RX20 = re.compile(r"(?:(?:the )?(?:beginning|start|end) of )?(?:next|coming|following) month")
+_RX21 = re.compile(r"(?:earlier |later |(?:the )?(?:beginning|start|end|middle|first half|second half) of )?this year|(?:the )?current year")
+_RX22 = re.compile(r"(?:earlier |late |(?:the )?(?:beginning|start|end|middle) of )?(?:last|previous|past) year")
+_RX23 = re.compile(r"(?:(?:the )?(?:beginning|start|end|middle) of )?(?:next|coming|following) year")
+_RX24 = re.compile(rf"(?:{_APPROX}\s+)?({_NUM}|a few|several)\s+(day|week|month|year)s?\s+(ago|earlier|before|later|from now|hence)")
+_RX25 = re.compile(r"(?:(?:this|last|next|the)\s+)?(spring|summer|autumn|fall|winter)")
+_RX26 = re.compile(r"(?:the )?(?:first|second) half of the year")
+_RX27 = re.compile(rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?")
+_RX28 = re.compile(rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?")
+_RX29 = re.compile(rf"(?:the\s+)?{_YEAR}s")
+_RX30 = re.compile(r"(?:the\s+)?(?:19|20)?\d0s")
+_RX31 = re.compile(rf"(?:in|within)\s+({_NUM})\s+(day|week|month|year)s?")
 
 
 def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Optional[str]:
@@ -108,17 +150,17 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
         return None
 
     # explicit calendar dates --------------------------------------------------------------
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?", s)
+    m = _RX6.fullmatch(s)
     if m:
         d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return d.isoformat() if d else None
-    m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", s)
+    m = _RX7.fullmatch(s)
     if m:  # day.month.year (European and post-Soviet usage)
         d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         return d.isoformat() if d else None
-    s = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\b", r"\1", s)  # ranges: first day
-    m = (re.fullmatch(rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?", s)
-         or re.fullmatch(rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", s))
+    s = _RX8.sub(r"\1", s)  # ranges: first day
+    m = (_RX27.fullmatch(s)
+         or _RX28.fullmatch(s))
     if m:
         mon = MONTHS[m.group("mon").rstrip(".")]
         day = int(m.group("day"))
@@ -135,7 +177,7 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
         elif not future and d > a + dt.timedelta(days=7):
             d = _safe_date(a.year - 1, mon, day) or d
         return d.isoformat()
-    m = re.fullmatch(rf"(?:(early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)\s*-?\s*)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", s)
+    m = _RX9.fullmatch(s)
     if m and m.group("mon").rstrip(".") in MONTHS and (m.group("year") or len(m.group("mon")) > 3
                                                        or m.group(1)):
         mon = MONTHS[m.group("mon").rstrip(".")]
@@ -149,7 +191,7 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
         elif not future and mon > a.month:
             y -= 1
         return _ym(y, mon)
-    m = re.fullmatch(rf"(?:this|last|next|previous|past|coming)\s+(?P<mon>{_MON})", s)
+    m = _RX10.fullmatch(s)
     if m and a is not None:
         mon = MONTHS[m.group("mon").rstrip(".")]
         word = s.split()[0]
@@ -160,18 +202,16 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
         return _ym(a.year if mon > a.month else a.year + 1, mon)
 
     # years, seasons, parts of a year -------------------------------------------------------
-    m = re.fullmatch(rf"(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|late|first half|second half|"
-                     rf"beginning|end|start|middle|first quarter|second quarter|third quarter|fourth quarter)"
-                     rf"\s*(?:-|of)?\s*)?(?:the\s+year\s+)?({_YEAR})", s)
+    m = _RX11.fullmatch(s)
     if m:
         return m.group(1)
-    if re.fullmatch(rf"(?:the\s+)?{_YEAR}s", s) or re.fullmatch(r"(?:the\s+)?(?:19|20)?\d0s", s):
+    if _RX29.fullmatch(s) or _RX30.fullmatch(s):
         return None  # a decade is not a point in time
 
     if a is None:
         return None
 
-    m = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?", s)
+    m = _RX12.fullmatch(s)
     if m:  # "on the 25th": a day of the anchor's month (or of the previous/next month)
         day = int(m.group(1))
         y, mon = a.year, a.month
@@ -192,7 +232,7 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
               "day after tomorrow": 2}
     if s in simple:
         return (a + dt.timedelta(days=simple[s])).isoformat()
-    m = re.fullmatch(rf"(?:(this|last|next|past|coming)\s+)?({_WD})(?:\s+(morning|afternoon|evening|night))?", s)
+    m = _RX13.fullmatch(s)
     if m:
         which, wd = m.group(1), WEEKDAYS[m.group(2)]
         back = (a.weekday() - wd) % 7
@@ -208,7 +248,7 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
             return (a + dt.timedelta(days=fwd or 7)).isoformat()
         return (a - dt.timedelta(days=back)).isoformat()
 
-    m = re.fullmatch(r"(this|last|next|the|past|coming)\s+weekend", s)
+    m = _RX14.fullmatch(s)
     if m:  # month precision, like "this week"
         sat = a + dt.timedelta(days=(5 - a.weekday()) % 7)
         if m.group(1) in ("last", "past") or (m.group(1) in ("this", "the") and not future and a.weekday() >= 5):
@@ -218,28 +258,28 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
         return _ym(sat.year, sat.month)
 
     # weeks, months, years ------------------------------------------------------------------
-    if re.fullmatch(r"(?:earlier |later )?this week|(?:the )?(?:current|same) week", s):
+    if _RX15.fullmatch(s):
         return _ym(a.year, a.month)
-    if re.fullmatch(r"(?:last|previous|past) week|(?:the )?week before", s):
+    if _RX16.fullmatch(s):
         d = a - dt.timedelta(days=7)
         return _ym(d.year, d.month)
-    if re.fullmatch(r"(?:next|coming|following) week|(?:the )?week after", s):
+    if _RX17.fullmatch(s):
         d = a + dt.timedelta(days=7)
         return _ym(d.year, d.month)
-    if re.fullmatch(r"(?:earlier |later |(?:the )?(?:beginning|start|end|middle) of )?this month|(?:the )?current month", s):
+    if _RX18.fullmatch(s):
         return _ym(a.year, a.month)
-    if re.fullmatch(r"(?:earlier |late |(?:the )?(?:beginning|start|end) of )?(?:last|previous|past) month", s):
+    if _RX19.fullmatch(s):
         return _ym(*_add_months(a, -1))
-    if re.fullmatch(r"(?:(?:the )?(?:beginning|start|end) of )?(?:next|coming|following) month", s):
+    if _RX20.fullmatch(s):
         return _ym(*_add_months(a, 1))
-    if re.fullmatch(r"(?:earlier |later |(?:the )?(?:beginning|start|end|middle|first half|second half) of )?this year|(?:the )?current year", s):
+    if _RX21.fullmatch(s):
         return f"{a.year:04d}"
-    if re.fullmatch(r"(?:earlier |late |(?:the )?(?:beginning|start|end|middle) of )?(?:last|previous|past) year", s):
+    if _RX22.fullmatch(s):
         return f"{a.year - 1:04d}"
-    if re.fullmatch(r"(?:(?:the )?(?:beginning|start|end|middle) of )?(?:next|coming|following) year", s):
+    if _RX23.fullmatch(s):
         return f"{a.year + 1:04d}"
-    m = re.fullmatch(rf"(?:{_APPROX}\s+)?({_NUM}|a few|several)\s+(day|week|month|year)s?\s+(ago|earlier|before|later|from now|hence)", s)
-    m2 = re.fullmatch(rf"(?:in|within)\s+({_NUM})\s+(day|week|month|year)s?", _clean_keep_in(expr)) \
+    m = _RX24.fullmatch(s)
+    m2 = _RX31.fullmatch(_clean_keep_in(expr)) \
         if future else None  # "in 16 years" is a span ("the first time in 16 years") unless the future
     if m or m2:
         mm = m or m2
@@ -258,7 +298,7 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
         if unit == "month":
             return _ym(*_add_months(a, sign * n))
         return f"{a.year + sign * n:04d}"
-    m = re.fullmatch(r"(?:(?:this|last|next|the)\s+)?(spring|summer|autumn|fall|winter)", s)
+    m = _RX25.fullmatch(s)
     if m:  # a season without a year: the latest one begun (past) or the next one (future)
         first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[m.group(1)]
         y = a.year
@@ -271,13 +311,13 @@ def resolve_date(expr: str, anchor: Anchor = None, future: bool = False) -> Opti
         elif future and first < a.month:
             y += 1
         return f"{y:04d}"
-    if re.fullmatch(r"(?:the )?(?:first|second) half of the year", s):
+    if _RX26.fullmatch(s):
         return f"{a.year:04d}"
     return None
 
 
 def _clean_keep_in(expr: str) -> str:
-    return re.sub(r"\s+", " ", expr.strip().lower())
+    return _RX1.sub(" ", expr.strip().lower())
 
 
 _FUTURE_RE = re.compile(

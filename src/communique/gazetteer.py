@@ -30,14 +30,20 @@ class Place:
     alternates: tuple[str, ...] = ()
 
 
+# compiled once, at import
+_RX1 = re.compile(r"[\.,']")
+_RX2 = re.compile(r"^the ")
+_RX3 = re.compile(r"[\W_]+")
+
+
 def norm(text: str) -> str:
     """Lookup key: no diacritics, lower case, no punctuation, no leading 'the'."""
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("’", "'").replace("‘", "'").lower()
-    s = re.sub(r"[\.,']", "", s)
-    s = re.sub(r"[\W_]+", " ", s).strip()
-    s = re.sub(r"^the ", "", s)
+    s = _RX1.sub("", s)
+    s = _RX3.sub(" ", s).strip()
+    s = _RX2.sub("", s)
     return s
 
 
@@ -159,11 +165,15 @@ def find_places(text: str, kinds: Optional[tuple[str, ...]] = None) -> list[tupl
     return list(_find_places(text, tuple(kinds) if kinds else None))
 
 
+# compiled once, at import
+_RX4 = re.compile(r"[^ ]+")
+
+
 @lru_cache(maxsize=4096)
 def _find_places(text: str, kinds: Optional[tuple[str, ...]]) -> tuple[tuple[int, int, Place], ...]:
     ntext, pos = _norm_with_map(text)
     index = _table()[1]
-    words = [(m.start(), m.end()) for m in re.finditer(r"[^ ]+", ntext)]
+    words = [(m.start(), m.end()) for m in _RX4.finditer(ntext)]
     maxw = _max_words()
     found = []
     i = 0

@@ -13,8 +13,9 @@ A cheap pass over the raw text (no spaCy) splits it into sentences and marks a s
 
 An article that names no state, organisation or office at all keeps only its head.
 
-Kept: the relevant sentences, the sentence before each of them (coreference antecedents),
-and the article head (dateline, lead). Every other character except newlines is replaced
+Kept: the relevant sentences, the sentence before a kept sentence that names no one and
+speaks by pronoun (its antecedent), and the article head (dateline, lead); texts of
+`MIN_SENTENCES` sentences or fewer are never masked. Every other character except newlines is replaced
 by a space, so the masked text has the SAME LENGTH: every offset stays valid, and spaCy
 reads each masked stretch as one whitespace token (the tagger and parser skip it).
 
@@ -49,8 +50,7 @@ taoiseach official officials government governments administration
 parliament parliamentary lawmakers legislators senator senators congress cabinet delegation
 delegations counterpart counterparts leader leaders foreign defence defense military army
 troops forces navy soldiers militants rebels insurgents regime opposition commander summit treaty
-accord sanctions bilateral multilateral ceasefire border borders alliance nations state states
-kremlin pentagon white house downing
+accord sanctions bilateral multilateral ceasefire border borders alliance kremlin pentagon
 """
 
 # nouns of the KB's state-actor sectors that mostly mean something local or non-political in news
@@ -178,7 +178,8 @@ def gazetteer() -> Gazetteer:
         if row.get("name"):
             cased.add(row["name"])
         cased.update(a for a in (row.get("alternates") or "").split("|") if a)
-    lower.update(("head of state", "head of government", "united nations", "white house"))
+    lower.update(("head of state", "head of government", "united nations", "white house", "downing street",
+                  "state department", "member states", "nation states"))
     cased |= {_fold(x) for x in cased}  # also without diacritics (Khürelsükh -> Khurelsukh)
     return Gazetteer(cased, lower - NOT_STATE, VERB_STEMS.split())
 

@@ -49,18 +49,23 @@ _DATELINE_ALIASES = {"UNITED NATIONS": "United Nations Headquarters", "U.N.": "U
                      "UN": "United Nations Headquarters"}
 
 
+# compiled once, at import
+_RX1 = re.compile(r"\s*")
+_RX2 = re.compile(r"\n\s*")
+
+
 def _starts(text: str, limit: int = 600) -> list[int]:
     """Positions where a dateline may begin: the article start (after a date preamble) and line
     starts within the head of the article."""
     head = text[:limit]
     starts = []
-    m = re.match(r"\s*", head)
+    m = _RX1.match(head)
     pos = m.end()
     starts.append(pos)
     pm = _PREAMBLE_RE.match(head)
     if pm:
         starts.append(pm.end())
-    for lm in re.finditer(r"\n\s*", head):
+    for lm in _RX2.finditer(head):
         starts.append(lm.end())
     return sorted(set(starts))
 
@@ -68,6 +73,10 @@ def _starts(text: str, limit: int = 600) -> list[int]:
 def _is_allcaps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+# compiled once, at import
+_RX5 = re.compile(r"\d{4}")
 
 
 def complete_dateline_date(expr: str, published: Optional[str]) -> Optional[str]:
@@ -78,7 +87,7 @@ def complete_dateline_date(expr: str, published: Optional[str]) -> Optional[str]
     if got is None or len(got) != 10:
         return None
     d = dt.date.fromisoformat(got)
-    if anchor is None or re.search(r"\d{4}", expr):
+    if anchor is None or _RX5.search(expr):
         return d.isoformat()
     best = d
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -155,10 +164,13 @@ def _candidates(sent_span) -> list[tuple[int, int, str]]:
     return cands
 
 
+_PREP_BEFORE = re.compile(r"\b(on|in|since|by|until|last|next|this|during)\s+$", re.I)
+
+
 def _with_preposition(text: str, start: int, expr: str) -> str:
     """Include the preposition before an expression ("on Monday", "in 2004") so it resolves as one."""
     before = text[max(0, start - 12):start]
-    m = re.search(r"\b(on|in|since|by|until|last|next|this|during)\s+$", before, re.I)
+    m = _PREP_BEFORE.search(before)
     return (m.group(1) + " " + expr) if m and not expr.lower().startswith(m.group(1).lower()) else expr
 
 
@@ -218,23 +230,31 @@ def _is_future_verb(verb) -> Optional[bool]:
     return None
 
 
+# compiled once, at import
+_RX3 = re.compile(r"[\w']+")
+
+
 def _bare_year_ok(text: str, start: int, expr: str) -> bool:
     """A bare four-digit year is a date of the event only after a temporal word ("in 2004", "since
     2019"), not as a modifier ("the 2016 election") or a count ("2000 people")."""
-    if not re.fullmatch(r"\d{4}", expr.strip()):
+    if not _RX5.fullmatch(expr.strip()):
         return True
-    before = re.findall(r"[\w']+", text[max(0, start - 30):start].lower())
+    before = _RX3.findall(text[max(0, start - 30):start].lower())
     return bool(before) and before[-1] in _TEMPORAL_PREPS
 
 
 _BOUND_PREPS = {"since", "by", "until", "till", "before", "through", "to"}
 
 
+# compiled once, at import
+_RX4 = re.compile(r"(?i)(since|by|until|till|before|through)\b")
+
+
 def _bound_not_point(text: str, start: int, expr: str) -> bool:
     """"since 2013", "by 2020", "until March": a bound of a period, not the date of the event."""
-    if re.match(r"(?i)(since|by|until|till|before|through)\b", expr.strip()):
+    if _RX4.match(expr.strip()):
         return True
-    before = re.findall(r"[\w']+", text[max(0, start - 20):start].lower())
+    before = _RX3.findall(text[max(0, start - 20):start].lower())
     return bool(before) and before[-1] in _BOUND_PREPS
 
 

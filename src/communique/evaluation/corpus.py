@@ -211,3 +211,22 @@ def run(shared: Optional[Path]) -> SuiteResult:
         Table("missed hand-counted events", ["article", "gold event", "nearest extracted"], misses),
         Table("spurious reported events", ["article", "extracted", "evidence"], wrong),
     ])
+
+
+def main() -> int:  # `python -m communique.evaluation.corpus` (until the suite is registered in SUITES)
+    from . import below_floor
+    r = run(None)
+    for t in r.tables:
+        print(f"== {t.title}")
+        print("   " + " | ".join(t.headers))
+        for row in t.rows:
+            print("   " + " | ".join(str(c) for c in row))
+    print("  ".join(f"{k}={v}" for k, v in r.metrics.items()))
+    fails = below_floor(r)
+    for f in fails:
+        print(f"below floor: {f}")
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -330,6 +330,11 @@ def in_dateline(tok: Token) -> bool:
     return end is not None and (dl.get("start") or 0) <= tok.idx < end
 
 
+_SAYING = frozenset("say tell state add declare stress announce note write insist".split())
+_ADDRESSING = frozenset("call urge ask demand appeal invite warn accuse praise thank condemn criticize "
+                        "criticise reject".split())
+
+
 def subject(verb: Token, depth: int = 0) -> Optional[Token]:
     """The agent of a verb: nsubj, passive 'by' agent, or inherited from the governing clause."""
     if depth > 4:
@@ -364,6 +369,11 @@ def subject(verb: Token, depth: int = 0) -> Optional[Token]:
     if verb.dep_ == "conj":
         if verb.tag_ in ("VBD", "VBZ", "VBP") and h.dep_ == "xcomp" and h.tag_ == "VB" and h.head is not h:
             return subject(h.head, depth + 1)  # "X asked Y to convey ... and reaffirmed": X reaffirmed
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in _SAYING and verb.lemma_.lower() in _ADDRESSING:
+            hs = child(h, "nsubj")
+            if hs is not None and hs.pos_ == "NOUN" and hs.ent_type_ == "":
+                # "X said the dam was no threat and called on Y to ...": X called, not the dam
+                return subject(h.head, depth + 1)
         return subject(h, depth + 1)
     if verb.dep_ == "xcomp":
         sp = child(h, "nsubjpass")
@@ -400,12 +410,23 @@ def direct_object(verb: Token) -> Optional[Token]:
     o = child(verb, "dative")
     if o is not None and o.pos_ != "ADP":
         return o
-    return child(verb, "nsubjpass")
+    o = child(verb, "nsubjpass")
+    if o is not None:
+        return o
+    for c in verb.children:
+        # "summoned Japanese Ambassador X on Tuesday": a name right after the verb misparsed as npadvmod
+        if c.dep_ == "npadvmod" and c.pos_ in ("PROPN", "NOUN") and c.left_edge.i == verb.i + 1 and \
+                c.ent_type_ not in ("DATE", "TIME") and verb.pos_ == "VERB":
+            return c
+    return None
 
 
 def object_tokens(verb: Token, preps: Iterable[str] = TARGET_PREPS) -> list[Token]:
     out = []
     o = child(verb, "dobj")
+    if o is None:
+        o = direct_object(verb)
+        o = o if o is not None and o.dep_ == "npadvmod" else None
     if o is not None:
         out.append(o)
     o = child(verb, "nsubjpass")

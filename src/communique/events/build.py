@@ -9,8 +9,10 @@ from ..model import ActorRef, Event, Evidence, Location, Plover
 from . import adapters
 from .arguments import ActorIndex, Party
 from .coder import DOMESTIC_OK, NEEDS_TARGET_EXCEPT, Candidate, detect
+from .wordlists import CLASSES as _CLASSES
 
 DEFAULT_THRESHOLD = 0.5
+_DOCS = _CLASSES["AGREEMENT"]  # document nouns ("agreement", "memorandum" ...)
 
 
 def _ref(p: Optional[Party]) -> ActorRef:
@@ -41,10 +43,18 @@ def _country_location(code: Optional[str], idx: ActorIndex) -> Location:
 
 
 def _location(doc: Doc, c: Candidate, idx: ActorIndex, src: ActorRef, tgt: ActorRef, plover: Plover) -> Location:
+    dl = doc._.dateline or {}
+    if c.ptype == "AID" and c.source is not None and c.target is not None and c.target.country and \
+            c.target.country != c.source.country and dl.get("country") == c.source.country:
+        # aid sent from the dateline's city arrives elsewhere: the place it was sent to, or its country
+        if c.place is not None:
+            loc = adapters.locate(c.place.text)
+            if loc is not None:
+                return loc
+        return _country_location(c.target.country, idx)
     loc = adapters.event_location(doc, c.sent, src, tgt, plover, c.when)
     if loc is not None:
         return loc
-    dl = doc._.dateline or {}
     if c.place is not None:
         loc = adapters.locate(c.place.text)
         if loc is not None:
@@ -58,6 +68,51 @@ def _location(doc: Doc, c: Candidate, idx: ActorIndex, src: ActorRef, tgt: Actor
     if c.mode == "visit" and c.target is not None:
         return _country_location(c.target.country, idx)
     return Location()
+
+
+def _document_text(c: Candidate, text: str) -> str:
+    """The sentence up to the first listed document (the signing, its cue words) followed by
+    this document's own phrase: the sectors of one memorandum, not of the whole list."""
+    doc = c.tok.doc
+    first = min([c.tok.i] + [t.i for t in doc[c.sent.start:c.tok.i] if t.lemma_.lower() in _DOCS
+                             and (c.light is not None and t.head.i == c.light.i or t.dep_ in ("conj", "appos"))])
+    head = text[c.sent.start_char:doc[first].idx]
+    return head + _phrase_text(c.tok, text)
+
+
+def _document_field(noun, text: str) -> str:
+    """"a memorandum of understanding on agriculture and food security" -> the field it covers,
+    phrased the way sector detection reads fields ("cooperation in the field of agriculture ...")."""
+    stack = [noun]
+    while stack:
+        t = stack.pop(0)
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ in ("on", "in", "about", "for", "of") and p.i > noun.i:
+                o = next((x for x in p.children if x.dep_ == "pobj"), None)
+                if o is None or o.lemma_.lower() in _DOCS:  # "memorandum of understanding"
+                    if o is not None:
+                        stack.append(o)
+                    continue
+                lo, hi = o.left_edge.i, o.right_edge.i
+                nxt = [x.i for x in noun.doc[lo + 1:hi + 1] if x.lemma_.lower() in _DOCS and x.dep_ in ("conj", "appos")]
+                if nxt:
+                    hi = nxt[0] - 1
+                d = noun.doc
+                return "cooperation in the field of " + text[d[lo].idx:d[hi].idx + len(d[hi].text)]
+    return ""
+
+
+def _phrase_text(noun, text: str) -> str:
+    """The words of one listed document: from the noun to the next listed document or the end
+    of its phrase ("an agreement on X" of "an agreement on X, a memorandum on Y and ...")."""
+    doc = noun.doc
+    hi = max(noun.right_edge.i, noun.i)
+    for t in doc[noun.i + 1:noun.sent.end]:
+        if t.lemma_.lower() in _DOCS and t.dep_ in ("conj", "appos"):
+            hi = min(hi, t.i - 1)
+            break
+    hi = max(hi, noun.i)
+    return text[doc[noun.i].idx:doc[hi].idx + len(doc[hi].text)]
 
 
 def events_from_candidates(doc: Doc, cands: list[Candidate], idx: ActorIndex,
@@ -90,13 +145,20 @@ def events_from_candidates(doc: Doc, cands: list[Candidate], idx: ActorIndex,
         for x in ctx_cache[ck]:
             if x not in contexts:
                 contexts.append(x)
+        sectors = sect_cache[c.sent.start]
+        if c.code == "057" and c.sense.kind == "N":
+            # each listed document has its own field ("a memorandum on agriculture, a memorandum on
+            # civil aviation"): the sectors of the document's own phrase, else of the sentence
+            own = tuple(adapters.sectors_of(_document_text(c, text))) or \
+                tuple(adapters.sectors_of(_document_field(c.tok, text)))
+            sectors = own or sectors
         plover = Plover(c.ptype, c.mode, tuple(contexts))
         out.append(Event(
             id=f"e{n}",
             source=src, target=tgt, plover=plover, cameo=adapters.cameo(c.code),
             when=c.when, date=c.date,
             location=_location(doc, c, idx, src, tgt, plover),
-            sectors=sect_cache[c.sent.start],
+            sectors=sectors,
             confidence=c.conf,
             evidence=Evidence(c.sent.start_char, c.sent.end_char, sent_text),
             trigger=c.tok.text if c.light is None else f"{c.light.text} {c.tok.text}",
@@ -128,13 +190,12 @@ def _finer(a: ActorRef, b: ActorRef, kinds: dict) -> ActorRef:
 
 
 def _act(e: Event):
-    """What tells two acts of one type apart in one article: the PLOVER mode (praise and an
-    agreement are both SUPPORT, an expulsion and a trade ban both SANCTION, a summons and an
-    accusation both ACCUSE) and, for signed
-    documents, the document itself (three memoranda signed the same day are three agreements:
-    the coder makes one candidate per listed document).
+    """What tells two acts of one type apart in one article: each signed document is its own
+    agreement (three memoranda signed the same day are three agreements: the coder makes one
+    candidate per listed document, and praise on that day is another SUPPORT), a summons is not
+    the accusation that goes with it, and SANCTION modes differ (an expulsion and a trade ban).
     Meetings are one act whatever words report them (talks, reception, visit), and so are the
-    commitments of one article to one party."""
+    commitments of one article to one party and its gestures of support."""
     if e.plover.type in ("CONSULT", "AGREE"):
         return None  # an invitation and "ready to receive him" in one article are one commitment
     if e.plover.type == "ACCUSE":
@@ -142,6 +203,8 @@ def _act(e: Event):
         return "summon" if (e.trigger or "").lower().startswith("summon") else None
     if e.cameo is not None and e.cameo.code == "057":
         return ("057", id(e))  # each signing trigger (one per listed document) is its own act
+    if e.plover.type == "SUPPORT":
+        return None  # "expressed condolences ... and solidarity": one gesture of support
     return e.plover.mode
 
 
@@ -164,6 +227,14 @@ def dedup(events: list[Event], kinds: Optional[dict] = None) -> list[Event]:
             best[k] = e
         s0, t0 = refs[k]
         refs[k] = (_finer(s0, e.source, kinds), _finer(t0, e.target, kinds))
+    # "the leaders agreed ..." read once from each side: a joint commitment has no direction
+    for k in list(order):
+        rk = (k[1], k[0]) + k[2:]
+        if k[2] == "AGREE" and rk in best and k in best and rk != k and \
+                best[k].plover.mode is None and best[rk].plover.mode is None:
+            drop = k if _rank(best[k], kinds) < _rank(best[rk], kinds) else rk
+            order.remove(drop)
+            del best[drop]
     out = []
     for k in order:
         e = best[k]

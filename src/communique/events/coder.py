@@ -219,6 +219,21 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                 if idx.dyad is None and c.source is not None and c.target is not None and \
                         c.source.country and c.target.country and c.source.country != c.target.country:
                     idx.dyad = (c.source, c.target)
+    _talks_during_calls(out)
     return out
+
+
+def _talks_during_calls(cands: list[Candidate]) -> None:
+    """"The two leaders discussed trade" in the story of a phone call is the call, not a visit
+    that the dateline's city would make of it: same pair, same day, no place of its own."""
+    def pair(c):
+        return frozenset((c.source.country, c.target.country)) if c.source and c.target else None
+    calls = {(pair(c), c.date): c for c in cands if c.ptype == "CONSULT" and c.mode == "phone" and pair(c)}
+    for c in cands:
+        call = calls.get((pair(c), c.date))
+        if call is None or c is call or c.ptype != "CONSULT" or c.mode != "visit" or c.place is not None \
+                or c.sense.frame != "recip" or c.when != call.when:
+            continue
+        c.code, c.mode, c.source, c.target = "041", "phone", call.source, call.target
 
 

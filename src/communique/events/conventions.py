@@ -118,7 +118,9 @@ def _salience(c: Candidate) -> float:
         if a.dep_ in ("relcl", "acl"):
             f = min(f, 0.75)
         if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in a.children):
-            f = min(f, 0.65)
+            # "as drones struck Kyiv": a simultaneous act is news too, an earlier one ("after ...") less so
+            same_time = any(m.dep_ == "mark" and m.lower_ in ("as", "while") for m in a.children)
+            f = min(f, 0.8 if same_time else 0.65)
         if a.dep_ == "pobj" and a.head.lower_ in BACKGROUND_MARKS | {"of", "on", "in", "during", "into"}:
             f = min(f, 0.85)
         if a.dep_ in ("pcomp",) and a.head.lower_ in BACKGROUND_MARKS:

@@ -133,6 +133,7 @@ V congratulate | -                          | 051 SUPPORT praise sv 0.85
 V endorse      | -                          | 051 SUPPORT - sv 0.75
 V describe     | as_praise                  | 051 SUPPORT praise sv 0.75
 V call         | as_praise                  | 051 SUPPORT praise sv 0.7
+V call         | obj=HEADACTOR;plain        | 041 CONSULT phone sv 0.7
 N gratitude    | light=express              | 051 SUPPORT praise sv 0.8
 N appreciation | light=express              | 051 SUPPORT praise sv 0.75
 N thanks       | light=express              | 051 SUPPORT praise sv 0.8
@@ -151,6 +152,7 @@ V apologise    | -                          | 055 SUPPORT - sv 0.85
 N apology      | light=express              | 055 SUPPORT - sv 0.8
 V forgive      | -                          | 056 SUPPORT - sv 0.75
 V sign         | obj=AGREEMENT              | 057 SUPPORT - recip 0.9
+V adopt        | obj=agenda/declaration/roadmap/programme/program/charter | 057 SUPPORT - recip 0.7
 V sign         | -                          | 057 SUPPORT - recip 0.6
 V ratify       | obj=AGREEMENT              | 057 SUPPORT - recip 0.8
 N agreement    | light=sign                 | 057 SUPPORT - recip 0.9
@@ -207,6 +209,8 @@ N contribution | light=pay                  | 070 AID - sv 0.6
 N donor        | -                          | 070 AID - sv 0.5
 N extradition  | -                          | 063 COOPERATE - sv 0.6
 N release      | light=lodge                | 0841 RETREAT release sv 0.6
+N exchange     | obj=prisoner/captive/detainee/pow/hostage;light=launch | 0841 RETREAT release recip 0.75
+N swap         | obj=prisoner/captive/detainee/pow/hostage;light=launch | 0841 RETREAT release recip 0.75
 N fire         | cease                      | 0871 RETREAT ceasefire sv 0.65
 N aid          | light=provide              | 070 AID - sv 0.8
 N assistance   | light=provide              | 070 AID - sv 0.8
@@ -469,7 +473,7 @@ V hijack       | -                          | 181 ASSAULT abduct sv 0.8
 V assassinate  | -                          | 186 ASSAULT targeted sv 0.85
 V torture      | -                          | 1822 ASSAULT torture sv 0.8
 N torture      | -                          | 1822 ASSAULT torture sv 0.6
-V beat         | obj=ANY                    | 182 ASSAULT beat sv 0.65
+V beat         | obj=ANY;notsubj=SPORTS     | 182 ASSAULT beat sv 0.65
 V beat_up      | -                          | 182 ASSAULT beat sv 0.75
 V abuse        | -                          | 182 ASSAULT beat sv 0.55
 V capture      | obj=ANY                    | 190 ASSAULT - sv 0.55
@@ -493,6 +497,7 @@ V torch        | -                          | 190 ASSAULT destroy sv 0.65
 V apprehend    | -                          | 173 COERCE arrest sv 0.75
 V use          | as_shield                  | 184 ASSAULT abduct sv 0.75
 V hold         | as_shield                  | 184 ASSAULT abduct sv 0.75
+V close        | obj=airspace/market/port;prep=to | 163 SANCTION discontinue sv 0.65
 V close        | obj=border/crossing/airspace/port/checkpoint | 191 COERCE restrict sv 0.6
 N siege        | state                      | 1724 COERCE martial-law sv 0.7
 N attack       | -                          | 190 ASSAULT - sv 0.65

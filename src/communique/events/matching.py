@@ -74,8 +74,8 @@ def _obj_words(o: Token) -> set[str]:
     """The object's lemma plus what a measure word stands for ("700 kg of medicine", "state of emergency")
     and what a vehicle carries ("two planes loaded with medical supplies")."""
     out = {o.lemma_.lower()}
-    if o.pos_ == "PROPN":  # "summoned Japanese Ambassador Koichi Mizushima": the title before the name
-        out.update(c.lemma_.lower() for c in o.children if c.dep_ == "compound")
+    # "summoned Japanese Ambassador Koichi Mizushima", "a prisoner exchange": the noun's modifiers
+    out.update(c.lemma_.lower() for c in o.children if c.dep_ == "compound")
     for c in o.children:
         if c.dep_ == "acl" and c.lemma_.lower() in ("load", "carry", "laden", "fill", "pack"):
             for g in c.children:
@@ -208,6 +208,11 @@ class Matcher:
                     return False
             elif name == "prep":
                 if not any(c.dep_ == "prep" and c.lower_ == val for c in tok.children):
+                    return False
+            elif name == "plain":
+                # "X called his counterpart": no complement ("called him a friend", "called it off")
+                if any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt", "attr") for c in tok.children) or \
+                        any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in tok.children):
                     return False
             elif name == "word":
                 # a word of the verb's own clause ("declared X persona non grata", "ordered X to leave")

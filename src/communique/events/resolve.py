@@ -29,6 +29,10 @@ def _remote(c: Candidate) -> bool:
     return bool(words & {"phone", "telephone", "video", "videoconference", "virtual", "online", "videolink"})
 
 
+_UNNAMED_GROUPS = frozenset("country state nation government world community party side leader everyone "
+                            "neighbour neighbor member".split())
+
+
 class Resolver:
     def __init__(self, doc: Doc, idx: ActorIndex, dateline: dict):
         self.doc = doc
@@ -219,16 +223,34 @@ class Resolver:
                     if t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B":
                         pp = self.place_party(t)
                         if pp is not None and pp.country and pp.country != c.source.country:
-                            c.target = pp
+                            c.target, c.place = pp, t
                             break
                 if c.target is None and o.pos_ in ("NOUN", "PROPN"):
                     other = self._other_in_dyad(c.source)
                     if other is not None:
                         c.target = Party(other.key, other.country, other.cameo, other.name, other.kind, tok.i, "dyad")
                 break
+        if c.target is None and c.source is not None and c.ptype in ("ASSAULT", "COERCE") and s.kind == "V":
+            # "drones struck the port of Izmail": the country of the place attacked
+            for o in objs:
+                for t in o.subtree:
+                    if t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B":
+                        pp = self.place_party(t)
+                        if pp is not None and pp.country and pp.country != c.source.country:
+                            c.target = pp
+                            break
+                if c.target is not None:
+                    break
         if c.source is not None and len(srcs) > 1 and c.target is None and frame == "sv":
             c.target = srcs[1]
-        if c.target is None and c.source is not None and c.ptype in DYAD_TYPES and c.mode != "investigate":
+        indefinite = s.kind == "V" and (
+            any(o.dep_ == "dobj" and o.pos_ == "PRON" and o.lower_ not in ("him", "her", "them", "it", "you", "us")
+                for o in tok.children) or
+            # "called on downstream countries", "urged the world": an unnamed group, not the other party
+            any(o.lemma_.lower() in _UNNAMED_GROUPS and not self.idx.parties(o) and self.idx.dyad_for(o) is None
+                for o in objs))
+        if c.target is None and c.source is not None and c.ptype in DYAD_TYPES and c.mode != "investigate" \
+                and not indefinite:  # "thanked everyone who ...": nobody of the other side in particular
             other = self._other_in_dyad(c.source)
             if other is not None:
                 c.target = Party(other.key, other.country, other.cameo, other.name, other.kind, tok.i, "dyad")

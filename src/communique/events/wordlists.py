@@ -33,6 +33,7 @@ CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "PRIVATE": "pilgrim tourist migrant refugee fan student worker traveller traveler passenger visitor "
                "citizen resident national people family athlete team player businessman investor",
     "PROTESTERS": "protester demonstrator",
+    "SPORTS": "team side squad club player champion striker eleven athlete runner",
     "CIVIL": "protester demonstrator student worker activist resident people thousand hundred dozen score "
              "farmer teacher doctor opposition supporter crowd villager youth union",
     "GIVE": "provide give send deliver donate grant allocate extend supply offer transfer ship "
