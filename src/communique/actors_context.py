@@ -4,7 +4,8 @@
 ...", "Ukraine's delegation was led by Defence Minister Rustem Umerov": the country comes from
 
 1. a delegation the person leads ("<Country>'s delegation was led by X", "and Russia's by X");
-2. the dateline's country, when the sentence names no other state, or names one other state and the
+2. the dateline's country, when the sentence names no other state, or names others only after the
+   reference and not as a subject ("X accused Pakistan of ..."), or names one other state and the
    article names the dateline's country more than any other;
 3. without a dateline, the only state named in the sentence.
 
@@ -59,6 +60,18 @@ def led_by(doc, reg, start: int) -> Optional[str]:
     return None
 
 
+def _subject_like(tok) -> bool:
+    """Is this token (inside) the subject of a clause ("said China opposed", "the head of Pakistan's army
+    called")?  Walks up through modifiers, prepositions and conjuncts to the first verb."""
+    for _ in range(8):
+        if tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return True
+        if tok.dep_ in ("ROOT",) or tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def context_country(doc, reg, start: int, exclude: tuple[int, int]) -> Optional[str]:
     """The country the context gives to a reference starting at token `start` (see module doc)."""
     c = led_by(doc, reg, start)
@@ -70,6 +83,9 @@ def context_country(doc, reg, start: int, exclude: tuple[int, int]) -> Optional[
     if dl:
         if not named or named == {dl}:
             return dl
+        others = [x for x in _states(reg, lo, hi, exclude) if x[2] != dl]
+        if all(a >= exclude[1] and not _subject_like(doc[b - 1]) for a, b, _ in others):
+            return dl           # "Foreign Secretary X accused Pakistan of ...": other states only as objects
         if len(named) > 1:
             return None         # several states in the sentence: ambiguous
         counts: dict[str, int] = {}

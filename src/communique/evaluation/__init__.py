@@ -25,6 +25,7 @@ SUITES = {
     "gsr": "gsr",              # ../shared/eval/dev/PLOVER_GSR_CAMEO.txt
     "ner": "ner",              # ../shared/eval/dev/cameo_ner_train.txt
     "timeplace": "timeplace",  # our time/place/sector fixtures
+    "corpus": "corpus",        # the bundled sample corpus against its hand count
 }
 
 FLOORS_DIR = Path(__file__).parent / "floors"
