@@ -42,6 +42,16 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _children_rss_mb() -> float:
+    """Largest resident set among this process's descendants (the coding workers), in MB."""
+    try:
+        import psutil
+        sizes = [c.memory_info().rss for c in psutil.Process().children(recursive=True)]
+    except Exception:
+        return 0.0
+    return max(sizes, default=0) / 2**20
+
+
 # --- the streamed ingest (child process) -----------------------------------------------------------
 
 class _RssProbe:
@@ -61,9 +71,10 @@ class _RssProbe:
     def article(self, summary):
         done = summary.stored + summary.duplicates
         if done >= self._next:
-            self.samples.append((done, round(_rss_mb(), 1)))
+            self.samples.append((done, round(_rss_mb(), 1), round(_children_rss_mb(), 1)))
             self._next += self.every
-            print(f"rss {done} {self.samples[-1][1]} {time.perf_counter():.0f}", file=sys.stderr, flush=True)
+            print(f"rss {done} parent {self.samples[-1][1]} worker {self.samples[-1][2]} "
+                  f"t={time.perf_counter():.0f}", file=sys.stderr, flush=True)
 
     def stop(self):
         pass
@@ -77,12 +88,13 @@ def stream_child(n: int, db: str, workers: int) -> None:
         for i, a in enumerate(articles(n, seed=2026)):
             yield {**a, "language": "en", "source_path": "synthetic", "record": i + 1}
 
-    probe = _RssProbe(max(n // 10, 1))
+    probe = _RssProbe(max(n // 20, 1))
     t0 = time.perf_counter()
     s = ingest([], db, items=items(), workers=workers, progress=probe, refresh_memory=False)
     seconds = time.perf_counter() - t0
     loop_peak = _peak_mb()
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    children = max([resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]
+                   + [w for _, _, w in probe.samples])
     # then what `communique ingest` does at its end: rebuild the relationship memory
     refresh_s = None
     try:
@@ -184,7 +196,8 @@ def main(argv=None) -> int:
               f"coding+storing loop {s['loop_peak_rss_mb']:.0f} MB, then the relationship-memory rebuild "
               f"({s['refresh_seconds'] or 0:.0f}s) {s['peak_rss_mb']:.0f} MB; largest worker "
               f"{s['peak_rss_children_mb']:.0f} MB")
-        print("RSS along the stream (articles, MB): " + ", ".join(f"{k}:{v:.0f}" for k, v in s["samples"]))
+        print("RSS along the stream (articles: parent/largest worker MB): "
+              + ", ".join(f"{k}:{v:.0f}/{w:.0f}" for k, v, w in s["samples"]))
     else:
         peak = int(round(_peak_mb()))
         print(f"streamed ingest skipped; peak RSS of this benchmark process {peak} MB")

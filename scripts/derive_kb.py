@@ -325,11 +325,9 @@ def presidential_heads_of_government(rows: list[dict]) -> list[dict]:
 
 
 def mark_ex_officio(rows: list[dict]) -> None:
-    """A person heading several states at once holds one office in their own right and the others ex
-    officio (France's president is co-prince of Andorra, the British monarch reigns over the other
-    Commonwealth realms).  The primary term is the curated one (else the one not titled co-prince);
-    the others get "+exofficio" in their source (the resolver ranks them last) and cannot start before
-    the primary term ("2017" for Andorra becomes 2017-05-14, Macron's inauguration)."""
+    """Several concurrent headships: one is primary (curated, else not titled co-prince), the others are
+    ex officio (co-prince of Andorra, other Commonwealth realms): "+exofficio" in their source (ranked
+    last by the resolver), and they cannot start before the primary term."""
     by_person: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         if r["role"] == "head of state":

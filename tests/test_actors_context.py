@@ -120,3 +120,25 @@ def test_past_apposition_does_not_set_the_current_office():
             "travelled to Muscat. President Tokayev sent greetings.")
     a = _actor(text, "President Tokayev", "2025-06-10")
     assert a is not None and a.role == "head of state"
+
+
+@pytest.mark.parametrize("text,mention,country,name", [
+    ("Anna Berg, the EU's special envoy for Cyprus, arrived. The EU envoy met the president.", "The EU envoy", "EU",
+     "Anna Berg"),
+    ("Trump's envoy Mark Stone met Putin in Moscow. The US envoy later flew to Doha.", "The US envoy", "USA",
+     "Mark Stone"),
+])
+def test_envoys_keep_the_sender_country(text, mention, country, name):
+    a = _actor(text, mention, "2025-04-11")
+    assert a is not None and (a.country, a.name) == (country, name)
+
+
+def test_a_destination_does_not_give_a_country():
+    a = _actor("Special envoy Mark Stone met Putin in Moscow on Friday.", "Mark Stone", "2025-04-11")
+    assert a is not None and a.country is None
+
+
+def test_unknown_subject_makes_a_country_counterpart():
+    a = _actor("The Director General of Military Operations of Pakistan called his Indian counterpart.",
+               "his Indian counterpart", "2025-05-10")
+    assert a is not None and a.country == "IND" and a.kind == "country"

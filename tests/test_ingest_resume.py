@@ -32,7 +32,7 @@ def _command(src: Path, db: Path, workers: int) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [0, 2])  # in-process, and two worker processes
 def test_kill_9_then_rerun_stores_each_article_exactly_once(tmp_path, workers):
     src = tmp_path / "news.jsonl"
     short = ({**a, "text": "\n\n".join(a["text"].split("\n\n")[:3]) + f" ({i})"}

@@ -67,10 +67,12 @@ def test_limit(small_batch, tmp_db, nlp):
 
 
 @pytest.mark.slow
-def test_parallel_workers_store_the_same_as_serial(small_batch, tmp_path, nlp):
+def test_parallel_workers_store_the_same_as_serial(small_batch, tmp_path, monkeypatch, nlp):
+    from communique.ingest import runner
     d, _ = small_batch
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
-    s1 = ingest([d], one, workers=1, batch_size=3)
+    s1 = ingest([d], one, workers=0, batch_size=3)
+    monkeypatch.setattr(runner, "RECYCLE_ARTICLES", 6)   # each worker replaced after two batches
     s2 = ingest([d], two, workers=2, batch_size=3)
     assert (s1.stored, s1.duplicates, s1.errors) == (s2.stored, s2.duplicates, s2.errors)
     assert db_ids(one) == db_ids(two)
@@ -118,6 +120,7 @@ def test_lost_worker_reported_and_run_goes_on(tmp_path, monkeypatch, nlp):
     _REAL = runner.code_batch
     monkeypatch.setattr(runner, "code_batch", _dies_on_poison)
     monkeypatch.setattr(runner, "BATCH_TIMEOUT", 20)
+    monkeypatch.setattr(runner, "START_METHOD", "fork")  # the workers inherit the patched code_batch
     recs = list(articles(6, seed=4))
     recs[2] = {**recs[2], "text": recs[2]["text"] + " POISON"}
     p = write_jsonl(tmp_path / "p.jsonl", recs)

@@ -18,6 +18,7 @@ from typing import Optional
 from .kb.names import norm
 
 LEAD_VERBS = {"led", "headed", "represented", "accompanied"}
+VENUE_PREPS = {"in", "to", "at", "into", "near", "toward", "towards", "via", "visit", "visiting", "visited"}
 PARTY_NOUNS = {"delegation", "delegations", "team", "side", "negotiators", "negotiating"}
 
 
@@ -36,9 +37,18 @@ def _in_dateline(doc, a: int) -> bool:
     return a < 4 and doc[a].is_upper and len(doc[a]) > 1       # "NEW DELHI, April 24 -"
 
 
+QUOTE_MARKS = {'"', "“", "”", "«", "»"}
+
+
+def _in_quote(doc, a: int, lo: int) -> bool:
+    """Inside a quotation opened earlier in the sentence (the speaker's words name other states)."""
+    return sum(1 for t in doc[lo:a] if t.text in QUOTE_MARKS) % 2 == 1
+
+
 def _states(reg, lo: int, hi: int, exclude: tuple[int, int]) -> list[tuple[int, int, str]]:
     return [(a, b, c) for a, b, c in getattr(reg, "states_at", [])
-            if lo <= a < hi and not (exclude[0] <= a < exclude[1]) and not _in_dateline(reg.doc, a)]
+            if lo <= a < hi and not (exclude[0] <= a < exclude[1]) and not _in_dateline(reg.doc, a)
+            and not _in_quote(reg.doc, a, lo)]
 
 
 def led_by(doc, reg, start: int) -> Optional[str]:
@@ -78,7 +88,11 @@ def context_country(doc, reg, start: int, exclude: tuple[int, int]) -> Optional[
     if c:
         return c
     lo, hi = _sentence(doc, start)
-    named = {code for _, _, code in _states(reg, lo, hi, exclude) if code in reg.kb.countries}
+    named = {code for a, _, code in _states(reg, lo, hi, exclude) if code in reg.kb.countries}
+    # a state only named as a destination or venue after the reference ("met Putin in Moscow") says
+    # nothing about the person's own country
+    own = {code for a, _, code in _states(reg, lo, hi, exclude) if code in reg.kb.countries
+           and not (a >= exclude[1] and a > 0 and norm(doc[a - 1].text) in VENUE_PREPS)}
     dl = (doc._.dateline or {}).get("country")
     if dl:
         if not named or named == {dl}:
@@ -95,7 +109,7 @@ def context_country(doc, reg, start: int, exclude: tuple[int, int]) -> Optional[
         if top and top[0][0] == dl and (len(top) == 1 or top[0][1] > top[1][1]):
             return dl
         return None             # the dateline and the sentence disagree: ambiguous
-    if len(named) == 1:
+    if len(named) == 1 and own == named:
         return next(iter(named))
     return None
 

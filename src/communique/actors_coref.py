@@ -146,12 +146,20 @@ def _counterpart(doc, kb, tn, i: int, by_start, reg) -> Optional[int]:
         return None
     _, ante = max(before, key=lambda x: x[0])
     role = ante.role
+
     if j + 1 < n and doc[j + 1].text[:1].isupper() and reg.taken[j + 1]:
         return None             # a name follows: the people pass resolved it
     for key, p in reg.people.items():
         if p.country == pe.id and p.role == role:
             reg.mention(i, j + 1, key, "counterpart", 0.7)
             return j + 1
+    subj = _clause_subject(doc[j])
+    if subj is not None and subj.pos_ != "PRON" and not i <= subj.i <= j and not any(
+            m.token_start <= subj.i < m.token_end and m.key.startswith("person:") for m in reg.mentions):
+        # "the Director General of Military Operations of Pakistan called his Indian counterpart": the
+        # subject is not a person we know, so neither is the counterpart - only the country is
+        reg.mention(i, j + 1, reg.country(pe.id, "GOV"), "counterpart-country", 0.6)
+        return j + 1
     holder = kb.holder(pe.id, role, reg.date_at(i))
     if holder is not None:
         term = kb.active_term(holder.pid, reg.date_at(i), pe.id)
@@ -161,6 +169,20 @@ def _counterpart(doc, kb, tn, i: int, by_start, reg) -> Optional[int]:
     else:
         reg.mention(i, j + 1, reg.country(pe.id, "GOV"), "counterpart-country", 0.6)
     return j + 1
+
+
+def _clause_subject(tok):
+    """The subject of the verb governing tok (None when there is none)."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
 
 
 def _institution_of(doc, kb, tn, i: int, by_start, reg) -> bool:
@@ -252,7 +274,8 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
         if not (country and info):
             return None, ""
         label = f"{kb.country_name(country)} {noun}"
-        key = reg.person(label, tok, country, info[0], info[1], info[2], pid=f"indefinite:{country}:{info[0]}:{tok}")
+        key = reg.person(label, tok, country, info[0], noun[:1].upper() + noun[1:], info[2],
+                         pid=f"indefinite:{country}:{info[0]}:{tok}")
         return key, "nominal-indefinite"
     if former:
         if info is None:

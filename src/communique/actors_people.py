@@ -219,7 +219,8 @@ def right_apposition(doc, tn, e: int, by_start) -> Optional[tuple[int, int, Ctx]
         h2 = by_start.get(j)
         pe2 = _place_entry(h2)
         if pe2 is not None:
-            ctx.country = pe2.id
+            if not (ctx.country and ctx.role == "ambassador"):
+                ctx.country = pe2.id    # "the EU's envoy for Cyprus": the sender, not the posting
             end = h2.end
     ctx.how = "appositive"
     return ctx.start, end, ctx
@@ -352,6 +353,10 @@ def find_people(doc, kb, tn, hits, reg, all_hits=None) -> None:
         app = right_apposition(doc, tn, e, by_start)
         if ctx is None and app is not None:
             ctx = app[2]
+        if ctx is not None and ctx.country is None and ctx.start < s:
+            owner = _possessor_country(doc, tn, reg, ctx.start)
+            if owner:           # "Trump's envoy Steve Witkoff": the possessor's country
+                ctx.country = owner
         oc = of_country(tn, e, by_start, len(doc))
         if oc is not None and oc[1].kind == "country" and (ctx is None or ctx.country is None) \
                 and not (oc[0] < len(doc) and tn[oc[0]] in POSSESSIVE):
@@ -362,6 +367,9 @@ def find_people(doc, kb, tn, hits, reg, all_hits=None) -> None:
         a = reg.actors.get(key)
         if a is not None and a.country is None and ctx is not None and ctx.role and not ctx.former:
             cc = context_country(doc, reg, ctx.start if ctx.how != "appositive" else s, (s, e))
+            if cc and ctx.role in KEY_ROLES and ctx.title != "Foreign Secretary" \
+                    and kb.holders(cc, ctx.role, reg.date_at(s)):
+                cc = None       # the KB knows that country's holder of this office: not this person
             if cc:              # a title without a country: the article's context, when unambiguous
                 reg.enrich_person(key, cc, None, None, None)
         if ctx is not None and ctx.title == "Foreign Secretary" and not ctx.former:
@@ -395,6 +403,16 @@ def find_people(doc, kb, tn, hits, reg, all_hits=None) -> None:
                 start = ctx.start if ctx and not reg.covered(ctx.start, i) else i
                 reg.mention(start, e, key, "surname")
                 break
+
+
+def _possessor_country(doc, tn, reg, start: int) -> Optional[str]:
+    """The country of a person named in the possessive right before a title ("Trump's envoy")."""
+    if start < 2 or tn[start - 1] not in POSSESSIVE:
+        return None
+    for m in reg.mentions:
+        if m.token_end == start - 1 and m.key.startswith("person:"):
+            return reg.actors[m.key].country
+    return None
 
 
 def _secretary_or_minister(kb, reg, key: str, date: str) -> None:

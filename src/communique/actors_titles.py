@@ -62,7 +62,8 @@ _t("diplomat", "Diplomat", "GOV", "diplomat", "senior diplomat")
 _t("spokesperson", "Spokesperson", "GOV", "spokesperson", "spokesman", "spokeswoman", "press secretary",
    "foreign ministry spokesperson", "foreign ministry spokesman", "foreign ministry spokeswoman")
 _t("secretary-general", "Secretary-General", "GOV", "secretary general", "secretary-general")
-_t("commander", "Commander", "MIL", "general", "gen", "lt gen", "maj gen", "brig gen", "col", "adm", "commander", "army chief", "chief of staff", "chief of general staff",
+_t("commander", "Commander", "MIL", "general", "gen", "lt gen", "maj gen", "brig gen", "col", "adm", "commander", "army chief", "chief of general staff", "chief of the general staff", "army chief of staff",
+   "military chief of staff", "chief of defence staff", "chief of defense staff", "chairman of the joint chiefs of staff",
    "military commander", "admiral", "colonel")
 _t("legislator", "Speaker", "LEG", "speaker", "speaker of parliament", "parliament speaker", "senator",
    "lawmaker", "member of parliament", "mp", "mep", "member of the european parliament", "congressman",
@@ -72,7 +73,8 @@ _t("governor", "Governor", "GOV", "governor")
 _t("ruler", "Ruler", "GOV", "ruler")
 _t("negotiator", "Negotiator", "GOV", "negotiator", "chief negotiator")
 _t("mayor", "Mayor", "GOV", "mayor")
-_t("official", "Official", "GOV", "official", "senior official", "government official", "head", "chief")
+_t("official", "Official", "GOV", "official", "senior official", "government official", "head", "chief",
+   "chief of staff")
 _t("executive", "Chief Executive", "BUS", "ceo", "chief executive")
 _t("official", "Presidential Aide", "GOV", "presidential aide", "presidential adviser", "presidential advisor",
    "kremlin aide", "aide")

@@ -94,7 +94,7 @@ def _needles(items, ignore_case: bool) -> Optional[set[tuple[str, bool]]]:
 class Gated:
     """A compiled pattern that is only run when the text holds one of its needles."""
 
-    __slots__ = ("rx", "ci", "cs", "always", "low_rx")
+    __slots__ = ("rx", "ci", "cs", "always", "low_rx", "nob_rx")
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
@@ -106,6 +106,7 @@ class Gated:
                 needles = None
         self.always = not needles
         self.low_rx = _lowered(rx)
+        self.nob_rx = _unbounded(self.low_rx) if self.low_rx is not None else None
         self.ci = tuple(sorted(s for s, cs in needles or () if not cs))
         self.cs = tuple(sorted(s for s, cs in needles or () if cs))
 
@@ -140,7 +141,21 @@ class Gated:
         """(start, end) of the matches `finditer` would give, found faster when possible."""
         if not self.possible(view):
             return
-        if self.low_rx is not None and view.aligned:
+        if self.nob_rx is not None and view.aligned:
+            # leftmost match of the pattern without its leading \b; where \b fails there, look
+            # again one character on (finditer of the whole pattern would find nothing before)
+            low, rx, pos = view.low, self.nob_rx, 0
+            while True:
+                m = rx.search(low, pos)
+                if m is None:
+                    return
+                s = m.start()
+                if _BOUNDARY.match(low, s) is None:
+                    pos = s + 1
+                    continue
+                yield s, m.end()
+                pos = m.end()
+        elif self.low_rx is not None and view.aligned:
             for m in self.low_rx.finditer(view.low):
                 yield m.span()
         else:
@@ -157,6 +172,27 @@ class Gated:
 
 
 _NOT_LOWERABLE = re.compile(r"[A-Z]|[^\x00-\x7f]|\(\?[aiLmsux-]|\(\?P=|\\[0-9xu]")
+
+
+_BOUNDARY = re.compile(r"\b")
+
+
+def _unbounded(rx: re.Pattern) -> Optional[re.Pattern]:
+    """`rx` without the ``\\b`` that opens the whole pattern (``\\b(?:a|b)\\b`` → ``(?:a|b)\\b``).
+
+    The engine can then skip ahead to the possible first characters; `Gated.spans` checks the
+    \\b itself.  Only when that \\b governs the whole pattern (no top-level ``|``) and no match
+    is empty (so finditer's next search starts where the last match ended)."""
+    if not rx.pattern.startswith("\\b"):
+        return None
+    try:
+        whole = _sre_parse.parse(rx.pattern, rx.flags)
+        rest = _sre_parse.parse(rx.pattern[2:], rx.flags)
+        if not whole.data or whole.data[0] != (_c.AT, _c.AT_BOUNDARY) or rest.getwidth()[0] == 0:
+            return None
+        return re.compile(rx.pattern[2:], rx.flags)
+    except Exception:
+        return None
 
 
 def _lowered(rx: re.Pattern) -> Optional[re.Pattern]:

@@ -70,7 +70,9 @@ def register(app: typer.Typer) -> None:
                                           "Formats: .txt .html .jsonl .json .csv .tsv .parquet .warc(.gz) "
                                           ".rss .atom .xml, any of them .gz."),
         db: Optional[Path] = DbOption,
-        workers: int = typer.Option(1, "--workers", "-w", min=1, help="Coding processes (each loads the pipeline once)."),
+        workers: int = typer.Option(1, "--workers", "-w", min=0,
+                                    help="Coding processes (sharing one loaded pipeline, recycled every 5,000 "
+                                         "articles); 0 codes in this process."),
         fetch: bool = typer.Option(False, "--fetch", help="Allow downloading URLs (feeds, their article pages): "
                                    "20 s timeout, 1 request/s per host, identifying user agent."),
         limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Stop after this many records."),

@@ -2,9 +2,10 @@
 
 - Dedupe: the article id is the sha256 of the text (`communique.assemble.article_id`);
   an article already in the store is not coded again.
-- Parallel: ``workers > 1`` codes batches in worker processes, each loading the
-  pipeline once; the single DuckDB writer stays in this (parent) process. At most
-  ``3 * workers`` batches are in flight, so memory stays constant however long the input.
+- Parallel: ``workers >= 1`` codes batches in that many worker processes (forked from a
+  server that loaded the pipeline once, recycled every few thousand articles); the single
+  DuckDB writer stays in this (parent) process. ``workers == 0`` codes in this process.
+  At most ``3 * workers`` batches are in flight, so memory stays constant however long the input.
 - Resumable: every article is stored in its own transaction, so after a ``kill -9``
   the same command again codes only what is missing and every article ends up
   stored exactly once.
@@ -28,6 +29,8 @@ from .records import NotEnglish
 PIPELINE_KEYS = ("text", "url", "title", "published", "outlet", "language")
 BATCH_SIZE = 16
 BATCH_TIMEOUT = int(os.environ.get("COMMUNIQUE_BATCH_TIMEOUT", "900"))  # seconds per batch in a worker
+RECYCLE_ARTICLES = int(os.environ.get("COMMUNIQUE_WORKER_RECYCLE", "5000"))  # articles per worker life
+START_METHOD = os.environ.get("COMMUNIQUE_START_METHOD", "forkserver")     # or fork / spawn
 
 
 @dataclass
@@ -91,12 +94,23 @@ def _batches(items: Iterable[dict], size: int) -> Iterator[list[dict]]:
         yield batch
 
 
-def make_pool(workers: int):
-    """A pool of `workers` coding processes (fork where available), or None for in-process coding."""
-    if workers <= 1:
+def make_pool(workers: int, batch_size: int = BATCH_SIZE):
+    """A pool of `workers` coding processes, or None (``workers == 0``) to code in this process.
+
+    Workers come from a forkserver that has loaded the pipeline once (`_preload`), so they
+    start fast and share the model's memory; none inherits this process's DuckDB handle.
+    Each worker is replaced after coding about `RECYCLE_ARTICLES` articles: spaCy's
+    vocabulary grows with every new word it reads, a fresh worker starts small again.
+    """
+    if workers <= 0:
         return None
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    return mp.get_context(method).Pool(workers, initializer=_init_worker)
+    methods = mp.get_all_start_methods()
+    method = START_METHOD if START_METHOD in methods else ("forkserver" if "forkserver" in methods else "spawn")
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["communique.ingest._preload"])
+    return ctx.Pool(workers, initializer=_init_worker,
+                    maxtasksperchild=max(1, RECYCLE_ARTICLES // max(batch_size, 1)))
 
 
 def _payload(batch: list[dict]) -> list[dict]:
@@ -128,7 +142,7 @@ def _coded_stream(batches: Iterator[list[dict]], pool, workers: int) -> Iterator
 
 
 def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None, *, store=None,
-           workers: int = 1, fetch: bool = False, limit: Optional[int] = None,
+           workers: int = 0, fetch: bool = False, limit: Optional[int] = None,
            batch_size: int = BATCH_SIZE, english_only: bool = True,
            on_error: Optional[Callable[[str], None]] = None,
            progress: Optional[object] = None,
@@ -191,7 +205,7 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
     if store is None and db is None:
         raise ValueError("ingest() needs a database path (db=) or an open store (store=)")
     # the worker pool is forked before the store is opened (no DuckDB handle in the children)
-    pool = make_pool(workers)
+    pool = make_pool(workers, batch_size)
     own_store = store is None
     st = None
     try:

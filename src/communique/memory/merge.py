@@ -18,7 +18,10 @@ Rule (tests/test_memory_merge.py): two extracted events are the same occurrence 
    both named without a country and different; the PLOVER mode, the sectors (a transport
    memorandum and an agriculture memorandum signed the same day are two agreements: non-empty
    disjoint sector sets conflict), and within one article two differently coded acts (CAMEO
-   codes differ) are two events;
+   codes differ) are two events; so are, within one article, two signed documents (CAMEO 057)
+   read from one sentence or with different triggers ("signed a treaty ... and an agreement on
+   the border": two documents even without sectors), while the same document mentioned again
+   in a later sentence with the same trigger stays one;
 5. a meeting (CONSULT without mode) between the two countries during a visit is part of the
    visit ("a visit counts once, whatever meetings happen during it");
 6. a visit located in the visitor's own country (and not the host's) was read backwards (the host
@@ -104,7 +107,7 @@ WITH n AS (
   SELECT article_id, id, k1, k2, plover_type, plover_mode, mod, coarse, day0, p1, p2,
          CASE WHEN physical THEN location_country END AS place_country,
          CASE WHEN physical THEN lower(location_name) END AS place_name,
-         sectors, cameo_code, confidence, published
+         sectors, cameo_code, confidence, published, trigger, evidence_start
   FROM (SELECT *, plover_type IN ('CONSULT', 'AID', 'COOPERATE', 'ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST', 'RETREAT')
                   AND coalesce(plover_mode, '') <> 'phone' AS physical FROM _mem_base)
 ), w AS (
@@ -167,14 +170,24 @@ def _ok(c: dict, r: dict) -> bool:
     codes = c["codes"].get(r["article"])
     if codes and r["code"] and r["code"] not in codes:
         return False  # one article, two differently coded acts: two events
+    if _is_document(r.get("code")):
+        for trig, start in c["docs"].get(r["article"], ()):
+            if start == r.get("start") or (trig or "") != (r.get("trigger") or ""):
+                return False  # one article, two documents (same sentence, or a different trigger)
     return True
+
+
+def _is_document(code) -> bool:
+    """CAMEO 057 (sign formal agreement): each document an article lists is its own event."""
+    return bool(code) and str(code).startswith("057")
 
 
 def split_group(rows: list[dict]) -> list[int]:
     """Greedy split of one candidate group into events that do not contradict each other.
 
     Each row has p1, p2 (person ids), country, name (place), mode, sectors (set), article, code, day
-    (ordinal).  All the days of one event lie within one day of each other (no chaining).
+    (ordinal), and optionally trigger and start (evidence offset: the sentence).  All the days of one
+    event lie within one day of each other (no chaining).
     Attributes conflict only when both are known and differ ("same or unknown"); sector sets
     conflict when both are non-empty and disjoint; two rows of one article conflict when their
     CAMEO codes differ.  Rows with the most known attributes seed the sub-clusters; a row joins
@@ -193,7 +206,7 @@ def split_group(rows: list[dict]) -> list[int]:
                 break
         else:
             c = {"p1": None, "p2": None, "country": None, "name": None, "mode": None, "sectors": set(), "codes": {},
-                 "dmin": None, "dmax": None}
+                 "docs": {}, "dmin": None, "dmax": None}
             clusters.append(c)
             k = len(clusters) - 1
         for key in ("p1", "p2", "country", "name", "mode"):
@@ -204,6 +217,8 @@ def split_group(rows: list[dict]) -> list[int]:
             c["dmax"] = r["day"] if c["dmax"] is None else max(c["dmax"], r["day"])
         if r["code"]:
             c["codes"].setdefault(r["article"], set()).add(r["code"])
+        if _is_document(r["code"]):
+            c["docs"].setdefault(r["article"], []).append((r.get("trigger") or "", r.get("start")))
         out[i] = k
     return out
 
@@ -306,7 +321,8 @@ def merge_events(con) -> int:
     if conflicts:
         con.execute("CREATE OR REPLACE TEMP TABLE _mem_conf AS SELECT unnest(?::UBIGINT[]) AS gkey", [conflicts])
         rows = con.execute("""SELECT g.gkey, g.article_id, g.id, g.p1, g.p2, g.place_country,
-                                     g.place_name, g.plover_mode, g.sectors, g.cameo_code, g.day0
+                                     g.place_name, g.plover_mode, g.sectors, g.cameo_code, g.day0,
+                                     lower(trim(g.trigger)), g.evidence_start
                               FROM _mem_grouped g JOIN _mem_conf USING (gkey)
                               ORDER BY g.gkey, g.day0, g.article_id, g.id""").fetchall()
         by_group: dict[str, list[tuple]] = {}
@@ -316,7 +332,7 @@ def merge_events(con) -> int:
         for gkey, grp in by_group.items():
             subs = split_group([{"p1": r[3], "p2": r[4], "country": r[5], "name": r[6], "mode": r[7] or None,
                                  "sectors": {x.lower() for x in (r[8] or [])}, "article": r[1], "code": r[9],
-                                 "day": r[10].toordinal() if r[10] else None}
+                                 "day": r[10].toordinal() if r[10] else None, "trigger": r[11], "start": r[12]}
                                 for r in grp])
             updates.extend((gkey, r[1], r[2], s) for r, s in zip(grp, subs) if s)
         if updates:

@@ -6,6 +6,7 @@ labels pass through Jinja2's autoescape like any other text.
 from __future__ import annotations
 
 import math
+from ..memory.chart import _months  # one month-range helper for chart and web
 
 
 def _goldstein_colour(g: float | None) -> str:
@@ -86,15 +87,6 @@ def network_layout(net: dict, width: int = 640, height: int = 540, max_nodes: in
                           "events": e["events"], "tone": e.get("tone")})
     out_edges.sort(key=lambda e: e["w"])     # heavy edges drawn last, on top
     return {"width": width, "height": height, "nodes": out_nodes, "edges": out_edges}
-
-
-def _months(first: str, last: str) -> list[str]:
-    y, m = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{y:04d}-{m:02d}" <= last:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def continuous_periods(trend: list[dict], max_months: int = 60) -> list[dict]:
