@@ -38,18 +38,33 @@ def _rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _hwm_mb(pid: object = "self") -> float:
+    """Peak resident set (VmHWM) of a process, in MB.
+
+    Not ``ru_maxrss``: on Linux that survives exec, so a child started by a process that had
+    loaded the model would report the parent's peak."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if pid == "self" else 0.0
+
+
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return _hwm_mb("self")
 
 
 def _children_rss_mb() -> float:
-    """Largest resident set among this process's descendants (the coding workers), in MB."""
+    """Largest peak resident set among this process's descendants (the coding workers), in MB."""
     try:
         import psutil
-        sizes = [c.memory_info().rss for c in psutil.Process().children(recursive=True)]
+        pids = [c.pid for c in psutil.Process().children(recursive=True)]
     except Exception:
         return 0.0
-    return max(sizes, default=0) / 2**20
+    return max((_hwm_mb(p) for p in pids), default=0.0)
 
 
 # --- the streamed ingest (child process) -----------------------------------------------------------
@@ -93,8 +108,7 @@ def stream_child(n: int, db: str, workers: int) -> None:
     s = ingest([], db, items=items(), workers=workers, progress=probe, refresh_memory=False)
     seconds = time.perf_counter() - t0
     loop_peak = _peak_mb()
-    children = max([resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]
-                   + [w for _, _, w in probe.samples])
+    children = max([_children_rss_mb()] + [w for _, _, w in probe.samples])
     # then what `communique ingest` does at its end: rebuild the relationship memory
     refresh_s = None
     try:
