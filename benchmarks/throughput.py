@@ -204,11 +204,14 @@ def main(argv=None) -> int:
     peak = 0
     if a.stream > 0:
         s = run_stream(a.stream, a.workers)
-        peak = int(round(max(s["peak_rss_mb"], s["peak_rss_children_mb"])))
+        # conservative: while coding, the ingest process's peak plus each worker at the largest worker's
+        # peak (workers share the model's pages with the forkserver: the true total is lower); after
+        # coding (workers gone), the ingest process alone during the relationship-memory rebuild
+        peak = int(round(max(s["loop_peak_rss_mb"] + a.workers * s["peak_rss_children_mb"], s["peak_rss_mb"])))
         print(f"streamed ingest: {s['stored']} articles stored in {s['seconds']:.0f}s "
-              f"({s['stored'] / max(s['seconds'], 1e-9):.2f}/s, {a.workers} worker(s)); peak RSS {peak} MB: "
-              f"coding+storing loop {s['loop_peak_rss_mb']:.0f} MB, then the relationship-memory rebuild "
-              f"({s['refresh_seconds'] or 0:.0f}s) {s['peak_rss_mb']:.0f} MB; largest worker "
+              f"({s['stored'] / max(s['seconds'], 1e-9):.2f}/s, {a.workers} worker(s)); peak RSS {peak} MB = "
+              f"ingest process {s['peak_rss_mb']:.0f} MB (coding+storing loop {s['loop_peak_rss_mb']:.0f} MB, "
+              f"then the relationship-memory rebuild, {s['refresh_seconds'] or 0:.0f}s) + {a.workers} x worker "
               f"{s['peak_rss_children_mb']:.0f} MB")
         print("RSS along the stream (articles: parent/largest worker MB): "
               + ", ".join(f"{k}:{v:.0f}/{w:.0f}" for k, v, w in s["samples"]))

@@ -130,6 +130,12 @@ def _max_words() -> int:
     return max(len(k.split()) for k in _table()[1])
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First word of every name key: a text word that is none of these starts no place name."""
+    return frozenset(k.split(" ")[0] for k in _table()[1])
+
+
 def _norm_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise text character by character (same rules as `norm` minus 'the'), keeping a map from
     positions in the normalised string back to offsets in `text`."""
@@ -175,10 +181,14 @@ def _find_places(text: str, kinds: Optional[tuple[str, ...]]) -> tuple[tuple[int
     index = _table()[1]
     words = [(m.start(), m.end()) for m in _RX4.finditer(ntext)]
     maxw = _max_words()
+    firsts = _first_words()
     found = []
     i = 0
     while i < len(words):
         hit = None
+        if ntext[words[i][0]:words[i][1]] not in firsts:
+            i += 1
+            continue
         for n in range(min(maxw, len(words) - i), 0, -1):
             s0, e0 = words[i][0], words[i + n - 1][1]
             key = ntext[s0:e0]

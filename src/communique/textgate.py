@@ -117,15 +117,7 @@ class Gated:
     def possible(self, view: TextView) -> bool:
         if self.always:
             return True
-        low = view.low
-        for s in self.ci:
-            if s in low:
-                return True
-        text = view.text
-        for s in self.cs:
-            if s in text:
-                return True
-        return False
+        return any(map(view.low.__contains__, self.ci)) or any(map(view.text.__contains__, self.cs))
 
     def finditer(self, view: TextView) -> Iterator[re.Match]:
         if self.possible(view):
