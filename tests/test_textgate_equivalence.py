@@ -86,3 +86,41 @@ def test_lowered_twin_only_when_exact(pattern, flags, lowered):
 ])
 def test_unbounded_twin_only_when_exact(pattern, unbounded):
     assert (Gated(re.compile(pattern, re.I)).nob_rx is not None) == unbounded
+
+
+DATE_TEXTS = [
+    "The talks were held on Monday, March 5, 2024, two years after the 2022 accord.",
+    "Since 2019 some 2000 troops left; nearly two decades later, on 12th of May, talks resumed.",
+    "EARLIER THIS WEEK the ministers met; 3 days ago they spoke; the day before yesterday too.",
+    "In mid-2020 and in the spring of 2021, officials said 2024-03-05 was set. Today, tomorrow.",
+    "No dates here at all, only 2000 people and 5 km.",
+]
+
+
+@pytest.mark.parametrize("text", DATE_TEXTS)
+def test_date_expressions_found_as_by_the_bare_pattern(text):
+    from communique.dates import DATE_EXPR_RE
+    from communique.textgate import GatedAlternation
+    g = GatedAlternation(DATE_EXPR_RE)
+    assert g.parts is not None and len(g.parts) > 2
+    assert list(g.spans(text)) == [m.span() for m in DATE_EXPR_RE.finditer(text)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(
+    "on last next this Monday March 5 5th 2024 in since early mid-2019 late years ago two decades later "
+    "today yesterday the day before tomorrow earlier week 2024-03-05 of 12 people troops % km almost a".split()),
+    max_size=20))
+def test_random_date_texts(words):
+    from communique.dates import DATE_EXPR_RE
+    from communique.textgate import GatedAlternation
+    text = " ".join(words)
+    assert list(GatedAlternation(DATE_EXPR_RE).spans(text)) == [m.span() for m in DATE_EXPR_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern", [r"\b(?:a|b)", r"(?:a|b)\b", r"\b(?:a)\b", r"\b(?:a|x*)\b"])
+def test_alternation_falls_back_when_not_exact(pattern):
+    from communique.textgate import GatedAlternation
+    g = GatedAlternation(re.compile(pattern, re.I))
+    assert g.parts is None
+    assert list(g.spans("a b ab x")) == [m.span() for m in g.rx.finditer("a b ab x")]

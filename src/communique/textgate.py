@@ -48,11 +48,10 @@ def _best(cands: list[set[tuple[str, bool]]]) -> Optional[set[tuple[str, bool]]]
     return max(cands, key=lambda c: (min(len(s) for s, _ in c), -len(c)))
 
 
-def _needles(items, ignore_case: bool) -> Optional[set[tuple[str, bool]]]:
-    """Literal strings, one of which every match of `items` contains; (string, case_sensitive).
-
-    Every item of a sequence must match, so each literal run and each mandatory group gives a
-    candidate set; the most selective one is kept.  None when no candidate exists."""
+def _candidates(items, ignore_case: bool) -> list[set[tuple[str, bool]]]:
+    """Sets of literal strings (string, case_sensitive), EACH of which holds one string that every
+    match of `items` contains: every item of a sequence must match, so each literal run and each
+    mandatory group gives a set (an alternation gives one set: the union over its branches)."""
     cands: list[set[tuple[str, bool]]] = []
     run: list[str] = []
 
@@ -72,38 +71,55 @@ def _needles(items, ignore_case: bool) -> Optional[set[tuple[str, bool]]]:
         if op is _c.SUBPATTERN:
             _group, add, delete, sub = av
             ic = (ignore_case or bool(add & re.I)) and not (delete & re.I)
-            got = _needles(sub, ic)
+            cands.extend(_candidates(sub, ic))
         elif op is _c.BRANCH:
-            got = set()
+            got: Optional[set[tuple[str, bool]]] = set()
             for alt in av[1]:
-                n = _needles(alt, ignore_case)
+                n = _best(_candidates(alt, ignore_case))
                 if n is None:
                     got = None
                     break
                 got |= n
+            if got:
+                cands.append(got)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            got = _needles(av[2], ignore_case)
-        else:
-            got = None  # optional or not literal: no candidate
-        if got:
-            cands.append(got)
+            cands.extend(_candidates(av[2], ignore_case))
+        # anything else (optional, classes, ...) gives no set
     flush()
-    return _best(cands)
+    return cands
+
+
+def _needles(items, ignore_case: bool) -> Optional[set[tuple[str, bool]]]:
+    """The most selective set of `_candidates` (None when there is none)."""
+    return _best(_candidates(items, ignore_case))
+
+
+MAX_SETS = 4   # sets checked by the gate, most selective first
 
 
 class Gated:
-    """A compiled pattern that is only run when the text holds one of its needles."""
+    """A compiled pattern that is only run when the text holds one of its needles (and one of
+    each further required set, `more`)."""
 
-    __slots__ = ("rx", "ci", "cs", "always", "low_rx", "nob_rx")
+    __slots__ = ("rx", "ci", "cs", "more", "always", "low_rx", "nob_rx")
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
-        needles = None
+        sets: list[set[tuple[str, bool]]] = []
         if isinstance(rx.pattern, str) and not rx.flags & (re.VERBOSE | re.LOCALE):
             try:
-                needles = _needles(_sre_parse.parse(rx.pattern, rx.flags), bool(rx.flags & re.I))
+                sets = _candidates(_sre_parse.parse(rx.pattern, rx.flags), bool(rx.flags & re.I))
             except Exception:  # any surprise in the parser's internals: no gate
-                needles = None
+                sets = []
+        sets.sort(key=lambda c: (min(len(s) for s, _ in c), -len(c)), reverse=True)
+        unique: list[set[tuple[str, bool]]] = []
+        for c in sets:
+            if c not in unique:
+                unique.append(c)
+        needles = unique[0] if unique else None
+        # further sets, each also required ("years? ... (later|after|ago)": a year word AND one of those)
+        self.more = tuple((tuple(sorted(s for s, cs in c if not cs)), tuple(sorted(s for s, cs in c if cs)))
+                          for c in unique[1:MAX_SETS])
         self.always = not needles
         self.low_rx = _lowered(rx)
         self.nob_rx = _unbounded(self.low_rx) if self.low_rx is not None else None
@@ -117,7 +133,13 @@ class Gated:
     def possible(self, view: TextView) -> bool:
         if self.always:
             return True
-        return any(map(view.low.__contains__, self.ci)) or any(map(view.text.__contains__, self.cs))
+        low, text = view.low.__contains__, view.text.__contains__
+        if not (any(map(low, self.ci)) or any(map(text, self.cs))):
+            return False
+        for ci, cs in self.more:
+            if not (any(map(low, ci)) or any(map(text, cs))):
+                return False
+        return True
 
     def finditer(self, view: TextView) -> Iterator[re.Match]:
         if self.possible(view):
@@ -154,6 +176,24 @@ class Gated:
             for m in self.rx.finditer(view.text):
                 yield m.span()
 
+    def next_start(self, view: TextView, pos: int) -> Optional[int]:
+        """Start of the leftmost match at or after `pos` (``rx.search(text, pos).start()``), or None."""
+        if self.nob_rx is not None and view.aligned:
+            low, rx = view.low, self.nob_rx
+            while True:
+                m = rx.search(low, pos)
+                if m is None:
+                    return None
+                s = m.start()
+                if _BOUNDARY.match(low, s) is not None:
+                    return s
+                pos = s + 1
+        if self.low_rx is not None and view.aligned:
+            m = self.low_rx.search(view.low, pos)
+        else:
+            m = self.rx.search(view.text, pos)
+        return None if m is None else m.start()
+
     def found(self, view: TextView) -> bool:
         """bool(search(view)), found faster when possible."""
         if not self.possible(view):
@@ -167,6 +207,99 @@ _NOT_LOWERABLE = re.compile(r"[A-Z]|[^\x00-\x7f]|\(\?[aiLmsux-]|\(\?P=|\\[0-9xu]
 
 
 _BOUNDARY = re.compile(r"\b")
+
+
+def _split_alternatives(body: str) -> Optional[list[str]]:
+    """Split a regex at its top-level ``|`` (outside groups and character classes)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if body[i + 1:i + 2] == "]" or body[i + 1:i + 3] == "^]":   # "[]...]" and "[^]...]"
+                i += 2 if body[i + 1] == "]" else 3
+                continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            out.append(body[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0 or in_class:
+        return None
+    out.append(body[start:])
+    return out
+
+
+class GatedAlternation:
+    """``finditer`` of a pattern ``\\b(?:A1|A2|...)\\b`` (case-insensitive), alternative by alternative.
+
+    The whole pattern matches at a position exactly when one of ``\\b(?:Ak)\\b`` does, so its
+    leftmost match is at the smallest of the alternatives' leftmost starts; the match there is the
+    whole pattern's own (``rx.match(text, start)``).  Each alternative is a `Gated` pattern: the
+    ones whose literal words are absent from the text are never run, and the others are searched
+    with a literal prefix the engine can skip to.  Anything else: plain ``rx.finditer``."""
+
+    _HEAD, _TAIL = "\\b(?:", ")\\b"
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.parts: Optional[list[Gated]] = None
+        pattern, flags = rx.pattern, rx.flags
+        if not isinstance(pattern, str):
+            return
+        if pattern.startswith("(?i)"):
+            pattern = pattern[4:]
+        if not (flags & re.I and pattern.startswith(self._HEAD) and pattern.endswith(self._TAIL)):
+            return
+        alts = _split_alternatives(pattern[len(self._HEAD):-len(self._TAIL)])
+        if not alts or len(alts) < 2 or self._HEAD + "|".join(alts) + self._TAIL != pattern:
+            return
+        try:
+            parts = [re.compile(self._HEAD + a + self._TAIL, flags) for a in alts]
+            if any(_sre_parse.parse(p.pattern, flags).getwidth()[0] == 0 for p in parts):
+                return
+        except Exception:
+            return
+        self.parts = [Gated(p) for p in parts]
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of every match ``rx.finditer(text)`` gives, in order."""
+        if self.parts is None:
+            for m in self.rx.finditer(text):
+                yield m.span()
+            return
+        view = TextView(text)
+        live = [g for g in self.parts if g.possible(view)]
+        nxt: list[Optional[int]] = [-1] * len(live)
+        pos = 0
+        while True:
+            best = None
+            for k, g in enumerate(live):
+                c = nxt[k]
+                if c is not None and c < pos:
+                    c = nxt[k] = g.next_start(view, pos)
+                if c is not None and (best is None or c < best):
+                    best = c
+            if best is None:
+                return
+            m = self.rx.match(text, best)
+            if m is None or m.end() == m.start():   # cannot happen; stay exact if it does
+                for m in self.rx.finditer(text, pos):
+                    yield m.span()
+                return
+            yield m.span()
+            pos = m.end()
 
 
 def _unbounded(rx: re.Pattern) -> Optional[re.Pattern]:
@@ -203,4 +336,4 @@ def _lowered(rx: re.Pattern) -> Optional[re.Pattern]:
     return re.compile(rx.pattern, rx.flags & ~re.I)
 
 
-__all__ = ["Gated", "TextView"]
+__all__ = ["Gated", "GatedAlternation", "TextView"]

@@ -19,6 +19,7 @@ from .dates import (MONTHS, parse_anchor, resolve_date, years_claim, DATE_EXPR_R
 from .gazetteer import (capital_of, country_code, country_name, find_places, locate, lookup,
                         place_location)
 from .model import Location
+from .textgate import GatedAlternation
 
 __all__ = ["read_dateline", "resolve_date", "years_claim", "event_date", "locate", "event_location",
            "complete_dateline_date"]
@@ -149,6 +150,9 @@ def read_dateline(doc) -> dict:
 
 
 # ---------------------------------------------------------------------------------- event date
+_DATE_EXPR = GatedAlternation(DATE_EXPR_RE)
+
+
 def _candidates(sent_span) -> list[tuple[int, int, str]]:
     """Date expressions in a sentence: spaCy DATE entities plus our own patterns (char offsets
     relative to the sentence text)."""
@@ -158,8 +162,8 @@ def _candidates(sent_span) -> list[tuple[int, int, str]]:
     for ent in getattr(sent_span, "ents", ()):
         if ent.label_ == "DATE":
             cands.append((ent.start_char - base, ent.end_char - base, ent.text))
-    for m in DATE_EXPR_RE.finditer(text):
-        cands.append((m.start(), m.end(), m.group(0)))
+    for s, e in _DATE_EXPR.spans(text):    # = DATE_EXPR_RE.finditer(text), found faster
+        cands.append((s, e, text[s:e]))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     return cands
 

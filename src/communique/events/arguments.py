@@ -25,7 +25,7 @@ INSTITUTIONS = frozenset("ministry government president office spokesman spokesw
                          "chancellor premier cabinet embassy king emir sultan presidency administration "
                          "kremlin army military".split())
 DYAD_NOUNS = frozenset("side country party interlocutor leader minister delegation counterpart "
-                       "nation state president head government".split())
+                       "nation state president head government ministry neighbour neighbor".split())
 # dependency labels followed when looking for an actor inside a noun phrase
 _NP_DEPS = frozenset("compound poss amod nmod appos flat nummod det case punct prep pobj npadvmod".split())
 _NP_PREPS = frozenset(("of",))
@@ -335,6 +335,10 @@ _ADDRESSING = frozenset("call urge ask demand appeal invite warn accuse praise t
                         "criticise reject".split())
 
 
+# nouns whose infinitive is the act itself, taken by the possessor ("X's decision to expel ...")
+DECISION_NOUNS = frozenset("decision move".split())
+
+
 def subject(verb: Token, depth: int = 0) -> Optional[Token]:
     """The agent of a verb: nsubj, passive 'by' agent, or inherited from the governing clause."""
     if depth > 4:
@@ -391,6 +395,8 @@ def subject(verb: Token, depth: int = 0) -> Optional[Token]:
         return subject(h, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return h
+    if verb.dep_ == "acl" and h.lemma_.lower() in DECISION_NOUNS and child(h, "poss") is not None:
+        return child(h, "poss")  # "Washington's decision to raise tariffs": Washington raised them
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "converged for a rally to protest": the rally's organisers
         n = h

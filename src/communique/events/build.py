@@ -196,8 +196,13 @@ def _act(e: Event):
     the accusation that goes with it, and SANCTION modes differ (an expulsion and a trade ban).
     Meetings are one act whatever words report them (talks, reception, visit), and so are the
     commitments of one article to one party and its gestures of support."""
-    if e.plover.type in ("CONSULT", "AGREE"):
-        return None  # an invitation and "ready to receive him" in one article are one commitment
+    if e.plover.type == "CONSULT":
+        return None
+    if e.plover.type == "AGREE":
+        # an invitation and "ready to receive him" in one article are one commitment to meet; a
+        # commitment to meet is not the trade truce agreed the same day
+        code = e.cameo.code if e.cameo is not None else ""
+        return "meet" if code.startswith("036") or e.plover.mode in ("invitation", "visit") else None
     if e.plover.type == "ACCUSE":
         # summoning an envoy is its own act; "protested ... accused ..." of one day is one complaint
         return "summon" if (e.trigger or "").lower().startswith("summon") else None
@@ -229,9 +234,13 @@ def dedup(events: list[Event], kinds: Optional[dict] = None) -> list[Event]:
         refs[k] = (_finer(s0, e.source, kinds), _finer(t0, e.target, kinds))
     # "the leaders agreed ..." read once from each side: a joint commitment has no direction
     for k in list(order):
-        rk = (k[1], k[0]) + k[2:]
+        rks = [r for r in order if r[:2] == (k[1], k[0]) and r[2:5] == k[2:5] and r != k]
+        rk = rks[0] if rks else None
         if k[2] == "AGREE" and rk in best and k in best and rk != k and \
-                best[k].plover.mode is None and best[rk].plover.mode is None:
+                best[k].plover.mode is None and best[rk].plover.mode is None and \
+                (best[k].evidence.start == best[rk].evidence.start or
+                 (best[k].trigger or "").lower() == (best[rk].trigger or "").lower()):
+            # one joint commitment read from each side (not an offer of one side to the other)
             drop = k if _rank(best[k], kinds) < _rank(best[rk], kinds) else rk
             order.remove(drop)
             del best[drop]

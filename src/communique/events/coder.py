@@ -12,8 +12,8 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from . import lexicon as L
-from .arguments import ActorIndex, child, conjuncts
-from .candidate import (DOMESTIC_OK, MATERIAL, NEEDS_TARGET_EXCEPT, Candidate)  # noqa: F401
+from .arguments import DECISION_NOUNS, ActorIndex, child, conjuncts
+from .candidate import (DOMESTIC_OK, MATERIAL, NEEDS_TARGET_EXCEPT, SPEECH, Candidate)  # noqa: F401
 from .conventions import _finish, _inner_triggers, _refine
 from .matching import Matcher, _is_purpose, _light_verb, _own_subtree
 from .modality import date_entities, modality
@@ -33,6 +33,52 @@ def _recent(date: str, anchor: Optional[str]) -> bool:
     return 0 <= d <= 7
 
 
+def _stmt_scope(tok):
+    """What a statement (not an event) covers: its own subtree, without its coordinated clauses
+    and without a finite verb the parser hung on its complement ("asked him to convey greetings
+    and reaffirmed the invitation": the reaffirming is the subject's own act)."""
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if not (c.dep_ in ("conj", "cc") and t is tok)
+                     and not (c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP")))
+
+
+def _follow_up(c: Candidate) -> bool:
+    """"They will speak again on Monday", "the ministers will meet again next month": a further
+    contact agreed now (AGREE 036 on the day it is reported), the contact itself lies ahead."""
+    if c.ptype != "CONSULT" or c.sense.kind != "V" or c.light is not None:
+        return False
+    return any(x.dep_ == "advmod" and x.lower_ == "again" for x in c.tok.children)
+
+
+def _said_commitment(c: Candidate) -> bool:
+    """"said Uzbekistan would help to repair the damage": a commitment (a trigger the lexicon
+    codes AGREE itself) reported with will/would under a speech verb is made on the day it is
+    said; the act it promises lies ahead, the promise does not."""
+    if c.sense.frame == "stmt" or c.sense.mode == "invitation" or c.light is not None:
+        return False
+    # a commitment the lexicon codes AGREE itself, or a visit announced by the visitor ("Trump
+    # said he would visit China": PLOVER AGREE 036 on the day it is said)
+    if c.sense.ptype != "AGREE" and not (c.ptype == "CONSULT" and c.mode == "visit" and c.sense.kind == "V"):
+        return False
+    t = c.tok
+    if not any(x.tag_ == "MD" and x.lower_ in ("will", "would", "'ll", "shall") for x in t.children):
+        return False
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    # the announcement is the sentence's news ("X said ... would"), not an attribution that
+    # follows the planned act ("X will visit Y next month, his office said": a planned act)
+    if not (t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH and t.head.i < t.i):
+        return False
+    if c.sense.ptype == "AGREE":
+        return True
+    # a visit: announced by the visitor himself ("he would visit")
+    sj = child(c.tok, "nsubj")
+    return sj is not None and sj.pos_ == "PRON"
+
+
 def _noun_purpose(t) -> bool:
     """"a commission to assess the damage and investigate the causes": an infinitive that says
     what a thing is for is not an act that happened."""
@@ -43,6 +89,8 @@ def _noun_purpose(t) -> bool:
         return False
     # "... a commission to investigate", or "agreed to set up a commission to investigate" (the
     # parser hangs the purpose on the planned act, itself an infinitive)
+    if t.dep_ == "acl" and t.head.lemma_.lower() in DECISION_NOUNS:
+        return False  # "Washington's decision to raise tariffs": the act decided, not a purpose
     return t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN") or \
         t.dep_ == "advcl" and t.head.dep_ == "xcomp" and t.head.tag_ == "VB"
 
@@ -130,7 +178,7 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
         for c in cands:
             if c.sense.frame == "stmt":
                 c.suppressed = True
-                for t in _own_subtree(c.tok):
+                for t in _stmt_scope(c.tok):
                     if t.i in by_tok and t.i != c.tok.i:
                         by_tok[t.i].suppressed = True
         # a noun used as a light-verb object of another trigger is not separate ("signed ... agreement")
@@ -143,6 +191,11 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
             if c.suppressed:
                 continue
             c.when, c.date = modality(c.tok, c.light, anchor, dates.get(sent.start, []))
+            if c.when == "future" and (_said_commitment(c) or _follow_up(c)):
+                # "said X would help": the promise is made now
+                if c.ptype == "CONSULT":
+                    c.code, c.ptype = "036", "AGREE"
+                c.when, c.date = "reported", None
             if c.when == "reported":
                 if c.date is None:
                     c.date = story_date or anchor

@@ -164,6 +164,71 @@ def _as_praise(tok: Token) -> bool:
     return o is not None and o.lemma_.lower() in ("partner", "friend", "ally")
 
 
+def _for_objects(tok: Token) -> list[Token]:
+    """What thanks are for: the objects of every "for" phrase of the word (and their conjuncts)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    out.extend(conjuncts(o))
+        if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ == "for":  # "for X and for Y"
+            out.extend(g for o in c.children if o.dep_ == "pobj" for g in conjuncts(o))
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for cc in c.children:
+                if cc.dep_ == "conj" and cc.lower_ == "for":
+                    out.extend(g for o in cc.children if o.dep_ == "pobj" for g in conjuncts(o))
+    return out
+
+
+def _courtesy(tok: Token, light: Optional[Token]) -> bool:
+    """Thanks for the reception, the invitation, kind words: courtesy, not praise of an act."""
+    objs = _for_objects(tok) + (_for_objects(light) if light is not None else [])
+    return bool(objs) and all(o.lemma_.lower() in L.CLASSES["COURTESY"] for o in objs)
+
+
+def _conveys_greetings(tok: Token) -> bool:
+    """"asked the minister to convey his greetings to X": a courtesy, not a request."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in (
+                "convey", "pass", "send", "extend", "deliver", "transmit", "give", "relay"):
+            o = child(c, "dobj")
+            if o is not None and o.lemma_.lower() in L.CLASSES["GREETING"]:
+                return True
+    return False
+
+
+def _procedural(tok: Token) -> bool:
+    """"agreed that the dates would be set through diplomatic channels": the practicalities of
+    an act already counted, not a new commitment."""
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            sj = child(c, "nsubj", "nsubjpass")
+            if sj is not None and sj.lemma_.lower() in L.CLASSES["PRACTICALITY"]:
+                return True
+    return False
+
+
+def _goodwill(tok: Token) -> bool:
+    """"ready to move forward together", "determined to keep improving relations": general
+    goodwill (an infinitive of continuing/improving with no concrete act), not a commitment."""
+    x = child(tok, "xcomp", "acl")
+    if x is None:
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "to":
+                for o in p.children:
+                    if o.dep_ in ("pobj", "pcomp") and o.pos_ == "VERB":
+                        x = o
+    if x is None or x.lemma_.lower() not in L.CLASSES["GOODWILL"]:
+        return False
+    # a concrete object ("ready to continue the talks on Monday") is more than goodwill only when
+    # it is an act of its own; relations, cooperation, contacts and ties are the general kind
+    o = child(x, "dobj")
+    return o is None or o.lemma_.lower() in ("relation", "cooperation", "contact", "tie", "dialogue",
+                                             "partnership", "friendship", "work", "effort", "relationship")
+
+
 class Matcher:
     """Per-Doc trigger matcher (the lexicon itself is built once per process)."""
 
@@ -249,6 +314,26 @@ class Matcher:
                     return False
             elif name == "as_shield":
                 if not any(o.lemma_.lower() == "shield" for _, o in prep_objects(tok, ("as",))):
+                    return False
+            elif name == "again":
+                if not any(c.dep_ == "advmod" and c.lower_ == "again" for c in tok.children):
+                    return False
+            elif name == "courtesy":
+                if not _courtesy(tok, light):
+                    return False
+            elif name == "greet":
+                if not _conveys_greetings(tok):
+                    return False
+            elif name == "procedural":
+                if not _procedural(tok):
+                    return False
+            elif name == "goodwill":
+                if not _goodwill(tok):
+                    return False
+            elif name == "notobj":
+                o = _obj_lemma(tok) if s.kind == "V" else tok
+                if o is not None and (_obj_words(o) & L.CLASSES[val] or
+                                      any(c.lower_ == "more" for c in o.children)):
                     return False
             elif name == "as_praise":
                 if not _as_praise(tok):

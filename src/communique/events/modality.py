@@ -42,6 +42,9 @@ def _clause_chain(tok: Token, light: Optional[Token]) -> list[Token]:
         out.append(tok.head)  # "the previous visit ... took place in 2019"
         return out
     for _ in range(3):
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            break  # "... would take place and that Kyiv had proposed ...": a clause of its own
         if cur.dep_ in ("xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "auxpass") \
                 and cur.head is not cur:
             cur = cur.head
@@ -136,6 +139,8 @@ def past_marked(tok: Token, light: Optional[Token]) -> bool:
     return False
 
 
+_BEFORE_NEWS = re.compile(r"\b(?:last|previous|past) (?:week|month|year)\b|\b(?:weeks?|months?|years?) ago\b|"
+                          r"\bearlier (?:this|in the) (?:week|month|year)\b", re.I)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
@@ -157,7 +162,7 @@ def _date_ents(sent: Span, tok: Token, light: Optional[Token], dates: Optional[l
     for e in (dates if dates is not None else [e for e in sent.ents if e.label_ == "DATE"]):
         # the verb the date phrase attaches to
         h = e.root
-        for _ in range(4):
+        for _ in range(6):  # "offered help with the search on Sunday evening": up the noun phrase
             if h.pos_ in ("VERB", "AUX") or h.i in anchors or h.head is h:
                 break
             h = h.head
@@ -220,6 +225,10 @@ def modality(tok: Token, light: Optional[Token], anchor: Optional[str],
     if fut or cmp > 0:
         return "future", date if cmp >= 0 else None
     if cmp < 0:
+        return "past", date
+    if date and _BEFORE_NEWS.search(date_text):
+        # "called ... last week", "met earlier this month" in a story about a later act: a past
+        # mention (the news is what the article reports for its own day)
         return "past", date
     if past_marked(tok, light):
         return "past", date

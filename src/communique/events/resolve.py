@@ -316,6 +316,14 @@ class Resolver:
         for o in objs:
             add(self.parties(o, [m.key for m in members if m.key]))
         if len(members) < 2:
+            # "between Iran's top official Ali X and Saudi adviser Y": the parser may hang the second
+            # party on the first one's apposition
+            for o in objs:
+                for ap in o.children:
+                    if ap.dep_ == "appos":
+                        for g in conjuncts(ap)[1:]:
+                            add(self.parties(g, [m.key for m in members if m.key]))
+        if len(members) < 2:
             for o in objs:
                 if o.pos_ == "NOUN":
                     for _, g in prep_objects(o, ("with", "between", "among")):
@@ -329,6 +337,10 @@ class Resolver:
                         add([self.idx.party(m, ch.i)])
         subjects = [subj_tok] + [t for t in subj_tok.head.children if t.dep_ == "nsubj" and t is not subj_tok] \
             if subj_tok is not None else []
+        if len(members) < 2 and self.idx.dyad is not None and subj_tok is not None and \
+                subj_tok.lower_ in ("they", "both"):
+            # "They will speak again": a plural pronoun of a meeting is the article's pair
+            members = [Party(p.key, p.country, p.cameo, p.name, p.kind, subj_tok.i, "dyad") for p in self.idx.dyad]
         if not members and self.idx.dyad is not None and any(
                 t.tag_ == "NNS" and t.lemma_.lower() in DYAD_NOUNS | {"chair", "co-chair", "signatory"}
                 for t in subjects):
@@ -347,6 +359,8 @@ class Resolver:
                 break
         # a call or a video conference has no host: the caller (the subject) stays the source
         host_country = None if c.mode == "phone" or _remote(c) else self._host_country(c)
+        if len({m.country for m in members if m.country}) > 2 and c.place is None:
+            host_country = None  # three or more leaders "took part in the meeting": a summit, not a visit
         orgs = [self.idx.is_org(m.country) for m in (a, b)]
         if host_country and host_country not in (a.country, b.country) and orgs.count(True) == 1:
             # a visit to an international organisation at its seat: the organisation hosts

@@ -10,7 +10,7 @@ CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "AID": "aid assistance supply relief loan grant credit funding fund donation equipment "
            "weapon arm vaccine food medicine shipment package tranche dollar euro million billion "
            "firearm rifle tent clothing blanket drug dose ambulance generator ton tonne water "
-           "contribution medication convoy rescuer medic hospital",
+           "contribution medication convoy rescuer medic hospital help",
     "SANCTION": "sanction embargo restriction penalty tariff",
     "TALKS": "talk negotiation meeting consultation discussion dialogue summit visit conversation "
              "session round mediation effort contact",
@@ -40,6 +40,20 @@ CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
             "dispatch pledge disburse approve",
     "PRAISE_ADJ": "reliable trusted important strategic key valued close good great friendly "
                   "brotherly strong true",
+    # what courtesy thanks are for (the host's reception, the invitation, kind words): not an event
+    "COURTESY": "reception welcome hospitality invitation greeting regard wish word courtesy kindness "
+                "honour honor ceremony attention hosting",
+    # what is conveyed as a courtesy ("asked him to convey his greetings")
+    "GREETING": "greeting regard wish salute compliment",
+    # firms and capital welcomed into a market: not guests received
+    "BUSINESS": "company firm business investor investment enterprise entrepreneur exporter importer "
+                "bank capital",
+    # procedural details settled for an act already agreed ("the dates would be set ...")
+    "PRACTICALITY": "date time timing detail modality venue schedule arrangement format programme "
+                    "program agenda",
+    # general goodwill ("ready to move forward together", "determined to keep improving relations")
+    "GOODWILL": "move go continue keep deepen strengthen develop expand broaden improve advance enhance "
+                "work build promote boost intensify pursue foster cooperate maintain",
     "ASSURE": "express reaffirm confirm reiterate voice declare announce state underline stress "
               "emphasize emphasise show demonstrate",
 }.items()}

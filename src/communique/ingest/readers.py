@@ -21,6 +21,7 @@ import io
 import json
 import lzma
 import os
+import re
 import zlib
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
@@ -117,10 +118,7 @@ def input_size(path: Union[str, Path]) -> int:
 
 def _read_any(path, *, fetch: bool, on_bytes: OnBytes, max_file_bytes: int) -> Iterator[Item]:
     if is_url(path):
-        url = str(path).replace("https:/", "https://", 1) if not str(path).startswith("https://") \
-            and str(path).startswith("https:/") else str(path)
-        if url.startswith("http:/") and not url.startswith("http://"):
-            url = url.replace("http:/", "http://", 1)
+        url = re.sub(r"^(https?):/+", r"\1://", str(path))  # Path("https://x") reads "https:/x"
         if not fetch:
             yield InputError(E.E001, path=url, reason="a URL: pass --fetch to download it")
             return
