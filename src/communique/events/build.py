@@ -199,10 +199,12 @@ def _act(e: Event):
     if e.plover.type == "CONSULT":
         return None
     if e.plover.type == "AGREE":
-        # an invitation and "ready to receive him" in one article are one commitment to meet; a
-        # commitment to meet is not the trade truce agreed the same day
-        code = e.cameo.code if e.cameo is not None else ""
-        return "meet" if code.startswith("036") or e.plover.mode in ("invitation", "visit") else None
+        # the commitments of one side in one article are one ("an invitation and 'ready to receive
+        # him'"); an agreement the two sides reached ("agreed to ease the trade war", "instructed
+        # their governments to ...") is another act than a visit one of them announces
+        trig = (e.trigger or "").lower()
+        joint = trig.startswith(("agree", "instruct")) or trig.endswith(("consensus", "understanding", "agreement"))
+        return "joint" if joint else None
     if e.plover.type == "ACCUSE":
         # summoning an envoy is its own act; "protested ... accused ..." of one day is one complaint
         return "summon" if (e.trigger or "").lower().startswith("summon") else None

@@ -61,7 +61,8 @@ def _said_commitment(c: Candidate) -> bool:
         return False
     # a commitment the lexicon codes AGREE itself, or a visit announced by the visitor ("Trump
     # said he would visit China": PLOVER AGREE 036 on the day it is said)
-    if c.sense.ptype != "AGREE" and not (c.ptype == "CONSULT" and c.mode == "visit" and c.sense.kind == "V"):
+    if c.sense.ptype not in ("AGREE", "AID", "COOPERATE") and \
+            not (c.ptype == "CONSULT" and c.mode == "visit" and c.sense.kind == "V"):
         return False
     t = c.tok
     if not any(x.tag_ == "MD" and x.lower_ in ("will", "would", "'ll", "shall") for x in t.children):
@@ -72,7 +73,7 @@ def _said_commitment(c: Candidate) -> bool:
     # follows the planned act ("X will visit Y next month, his office said": a planned act)
     if not (t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH and t.head.i < t.i):
         return False
-    if c.sense.ptype == "AGREE":
+    if c.sense.ptype != "CONSULT":
         return True
     # a visit: announced by the visitor himself ("he would visit")
     sj = child(c.tok, "nsubj")
@@ -193,8 +194,9 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
             c.when, c.date = modality(c.tok, c.light, anchor, dates.get(sent.start, []))
             if c.when == "future" and (_said_commitment(c) or _follow_up(c)):
                 # "said X would help": the promise is made now
-                if c.ptype == "CONSULT":
-                    c.code, c.ptype = "036", "AGREE"
+                if c.ptype in L.FUTURE_AS_AGREE:  # a visit, aid, cooperation promised
+                    c.code, c.ptype = L.FUTURE_AS_AGREE[c.ptype], "AGREE"
+                    c.mode = "visit" if c.mode == "visit" else None
                 c.when, c.date = "reported", None
             if c.when == "reported":
                 if c.date is None:

@@ -102,7 +102,7 @@ N invitation   | light=decline              | 125 REJECT meet accept 0.8
 V agree        | procedural                 | 030 AGREE - stmt 0.0
 V agree        | -                          | 030 AGREE - recip 0.75
 V instruct     | xcomp                      | 030 AGREE - recip 0.65
-V help         | xcomp                      | 033 AGREE - sv 0.6
+V help         | xcomp                      | 070 AID - sv 0.6
 V propose      | -                          | 030 AGREE - sv 0.7
 V promise      | -                          | 030 AGREE - sv 0.75
 V pledge       | -                          | 030 AGREE - sv 0.75
