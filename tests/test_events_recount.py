@@ -41,6 +41,9 @@ POSITIVE = [
     ("The Chilean president expressed sympathy to the people of Peru after the landslide and said Chile "
      "would help to rebuild the damaged roads.",
      "2025-03-03", ("CHL", "PER", "AGREE", "reported"), False),
+    # help given (not promised) is aid
+    ("Qatar helped Sudan to rebuild the flooded power station.",
+     "2025-03-03", ("QAT", "SDN", "AID", "reported"), False),
     # a visit announced by the visitor himself: AGREE on the day it is said
     ("The Kenyan president said he would visit Ethiopia in March next year.",
      "2025-10-14", ("KEN", "ETH", "AGREE", "reported"), False),

@@ -54,9 +54,9 @@ def _follow_up(c: Candidate) -> bool:
 
 
 def _said_commitment(c: Candidate) -> bool:
-    """"said Uzbekistan would help to repair the damage": a commitment (a trigger the lexicon
-    codes AGREE itself) reported with will/would under a speech verb is made on the day it is
-    said; the act it promises lies ahead, the promise does not."""
+    """"said Uzbekistan would help to repair the damage": a commitment (an AGREE trigger, or aid
+    or cooperation promised with will/would) reported under a preceding speech verb is made on the
+    day it is said (PLOVER AGREE); the act it promises lies ahead, the promise does not."""
     if c.sense.frame == "stmt" or c.sense.mode == "invitation" or c.light is not None:
         return False
     # a commitment the lexicon codes AGREE itself, or a visit announced by the visitor ("Trump
