@@ -6,6 +6,8 @@ process by the KnowledgeBase), so the scan is linear in the length of the articl
 """
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -42,8 +44,11 @@ class Hit:
         return None
 
 
+_norm_cached = functools.lru_cache(maxsize=65536)(norm)   # norm is pure: memoise per distinct string
+
+
 def token_norms(doc) -> list[str]:
-    return [norm(t.text) for t in doc]
+    return [_norm_cached(t.text) for t in doc]
 
 
 def scan(doc, kb: KnowledgeBase, tn: list[str]) -> list[Hit]:
@@ -93,7 +98,7 @@ def _case_ok(doc, start: int, end: int) -> bool:
     t = doc[start].text
     if not t[:1].isupper() and not t[:1].isdigit():
         return False
-    txt = doc[start:end].text
+    txt = t if end - start == 1 else "".join(doc[i].text for i in range(start, end))
     letters = [c for c in txt if c.isalpha()]
     if len(letters) <= 3 and end - start == 1 and not (t.isupper() or "." in t):
         return False            # short acronyms must be written in capitals (US, UN, EU, AU)

@@ -42,7 +42,7 @@ CONTENT_CODES: list[tuple[str, re.Pattern]] = [
     ("100", _P(r"\b(?:we|I)\s+demand\b|\bmust immediately\b|\bdemand(?:s|ed)? (?:that|the immediate)\b")),
     ("111", _P(r"\b(?:condemn\w*|irresponsible|reckless|provocation\w*|hysteria|baseless|"
                r"hypocri\w+|aggressi\w+|detached from reality|lectures?|sabotag\w+|derail\w*|"
-               r"shelters? terrorists|(?:made|make|making|was|is) (?:a|an) (?:\w+ )?(?:mistake|error|blunder))\b")),
+               r"shelters? terrorists)\b")),
     ("020", _P(r"\b(?:we|I)\s+(?:call (?:on|upon)|urge|appeal to|ask)\b|\bcall(?:s|ed)? (?:on|for)\b|"
                r"\bshould (?:stop|refrain|return)\b")),
     ("051", _P(r"\b(?:highly appreciate\w*|appreciate\w*|grateful|gratitude|thank\w*|admire\w*|"
@@ -184,8 +184,8 @@ def _someone_else_acts(doc, span: tuple[int, int], q: Quote, table: dict, mentio
     if trig is None or len(trig) == 0:
         return False
     verb = next((t for t in trig if t.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_.lower() in ("make", "be"):
-        return False   # an evaluation ("X is a reliable partner", "X made a mistake") is the speaker's own
+    if verb is None:
+        return False   # an evaluation ("X is a reliable partner") is the speaker's own
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in ("we", "i", "us"):
         return False

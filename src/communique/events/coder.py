@@ -53,6 +53,44 @@ def _follow_up(c: Candidate) -> bool:
     return any(x.dep_ == "advmod" and x.lower_ == "again" for x in c.tok.children)
 
 
+def _condition_party(c: Candidate, res: Resolver):
+    """"would fight to the end if the United States insisted on escalating": a conditional
+    conflictual act is a threat to the party whose conduct is the condition."""
+    for h in (c.tok, c.light):
+        if h is None:
+            continue
+        for ch in h.children:
+            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in ch.children):
+                sj = child(ch, "nsubj")
+                p = res.first([sj]) if sj is not None else None
+                if p is not None and p.country and p.country != c.source.country:
+                    return p
+    return None
+
+
+def _threatener(c: Candidate, res: Resolver) -> None:
+    """"The ministry warned that China ... would fight to the end if the United States insisted":
+    with an unnamed speaker, the state named as the agent of the warned act is the threatener, and
+    the party whose conduct is the condition the one threatened."""
+    for ch in c.tok.children:
+        if ch.dep_ != "ccomp":
+            continue
+        sj = child(ch, "nsubj")
+        src = res.first([sj]) if sj is not None else None
+        if src is None or not src.country:
+            continue
+        tgt = None
+        for v in conjuncts(ch):
+            for g in v.children:
+                if g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in g.children):
+                    p = res.first([child(g, "nsubj")]) if child(g, "nsubj") is not None else None
+                    if p is not None and p.country and p.country != src.country:
+                        tgt = tgt or p
+        if tgt is not None:
+            c.source, c.target = src, tgt
+            return
+
+
 def _said_commitment(c: Candidate) -> bool:
     """"said Uzbekistan would help to repair the damage": a commitment (an AGREE trigger, or aid
     or cooperation promised with will/would) reported under a preceding speech verb is made on the
@@ -268,6 +306,10 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                 c.target = tgt_before
             if (c.ptype == "PROTEST" or c.mode == "expel") and c.source is None and c.target is not None:
                 c.source = res.crowd_source(c)
+            if c.target is None and c.source is not None and c.when == "hypothetical" and c.ptype in L.THREAT_CODES:
+                c.target = _condition_party(c, res)
+            if c.ptype == "THREATEN" and c.source is None and c.sense.kind == "V":
+                _threatener(c, res)
             _finish(c, idx, anchor)
             if c.conf > 0:
                 out.append(c)
