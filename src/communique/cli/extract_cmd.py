@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
             records, errors = [], 0
             for item in read_path(Path(path)):
                 if isinstance(item, Exception):
-                    err_console.print(f"[red]error:[/red] {item}", highlight=False)
+                    err_console.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
                     errors += 1
                     continue
                 rec = dict(item)
