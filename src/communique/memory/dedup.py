@@ -131,86 +131,161 @@ class _UnionFind:
             x = p[x]
         return x
 
+    def add_edge(self, a, b) -> None:
+        """Union two nodes, adding them first when new."""
+        self.parent.setdefault(a, a)
+        self.parent.setdefault(b, b)
+        self.union(a, b)
+
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+CHUNK = 2000   # rows per batch: hashing, banding and pair verification all stream in batches
+
+
+def _lsh_bands() -> list[tuple[int, int]]:
+    """The (start, end) slices of the signature that datasketch's MinHashLSH uses as bands for
+    ``THRESHOLD``/``NUM_PERM`` (25 bands of 5 rows): the clustering joins on them in SQL."""
+    return list(MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+def _insert_arrow(con, table: str, cols: dict) -> None:
+    import pyarrow as pa
+    con.register("_mem_chunk_in", pa.table(cols))
+    con.execute(f"INSERT INTO {table} SELECT {', '.join(cols)} FROM _mem_chunk_in")
+    con.unregister("_mem_chunk_in")
+
+
 def update_signatures(con) -> int:
-    """Hash (and canonicalise the URL of) the articles not seen yet; returns how many were new."""
+    """Hash (and canonicalise the URL of) the articles not seen yet; returns how many were new.
+
+    Streams the new articles in batches of ``CHUNK`` (memory does not grow with the store)."""
+    import pyarrow as pa
     cols = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                       "WHERE table_name = 'mem_minhash'").fetchall()}
     if cols and "canon" not in cols:
         con.execute("DROP TABLE mem_minhash")
     con.execute("CREATE TABLE IF NOT EXISTS mem_minhash (article_id VARCHAR PRIMARY KEY, sig BLOB, canon VARCHAR)")
     con.execute("DELETE FROM mem_minhash WHERE article_id NOT IN (SELECT id FROM articles)")
-    rows = con.execute("""SELECT a.id, a.text, a.url FROM articles a
-                          WHERE a.id NOT IN (SELECT article_id FROM mem_minhash)""").fetchall()
-    if rows:
-        import pyarrow as pa
+    # the ids first (small), then the texts batch by batch: inserting while a cursor is open is not allowed
+    ids = [r[0] for r in con.execute("""SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM mem_minhash)
+                                         ORDER BY id""").fetchall()]
+    for i in range(0, len(ids), CHUNK):
+        rows = con.execute("SELECT id, text, url FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                           [ids[i:i + CHUNK]]).fetchall()
         sigs = [signature(text) for _, text, _ in rows]
-        con.register("_mem_sigs_in", pa.table({
+        _insert_arrow(con, "mem_minhash", {
             "article_id": pa.array([r[0] for r in rows], pa.string()),
             "sig": pa.array([_to_bytes(x) if x is not None else None for x in sigs], pa.binary()),
-            "canon": pa.array([canonical_url(r[2]) for r in rows], pa.string())}))
-        con.execute("INSERT INTO mem_minhash SELECT article_id, sig, canon FROM _mem_sigs_in")
-        con.unregister("_mem_sigs_in")
-    return len(rows)
+            "canon": pa.array([canonical_url(r[2]) for r in rows], pa.string())})
+        del rows, sigs
+    return len(ids)
+
+
+def _band_table(con) -> None:
+    """``_mem_ids(n, article_id)`` (a small integer per signed article) and ``_mem_bands(n, band, key)``:
+    the LSH bucket keys of every signature, computed page by page."""
+    import pyarrow as pa
+    con.execute("""CREATE OR REPLACE TEMP TABLE _mem_ids AS
+                   SELECT (row_number() OVER (ORDER BY article_id))::INTEGER AS n, article_id
+                   FROM mem_minhash WHERE sig IS NOT NULL""")
+    con.execute("CREATE OR REPLACE TEMP TABLE _mem_bands (n INTEGER, band UTINYINT, key BLOB)")
+    total = con.execute("SELECT count(*) FROM _mem_ids").fetchone()[0]
+    ranges = _lsh_bands()
+    for lo in range(1, total + 1, CHUNK):   # pages: the connection inserts between them (no cursor stays open)
+        rows = con.execute("""SELECT i.n, m.sig FROM _mem_ids i JOIN mem_minhash m USING (article_id)
+                              WHERE i.n BETWEEN ? AND ? ORDER BY i.n""", [lo, lo + CHUNK - 1]).fetchall()
+        if not rows:
+            continue
+        arr = np.frombuffer(b"".join(bytes(r[1]) for r in rows), dtype=np.uint64).reshape(len(rows), NUM_PERM)
+        ns = np.fromiter((r[0] for r in rows), dtype=np.int32, count=len(rows))
+        del rows
+        _insert_arrow(con, "_mem_bands", {
+            "n": pa.array(np.tile(ns, len(ranges)), pa.int32()),
+            "band": pa.array(np.repeat(np.arange(len(ranges), dtype=np.uint8), len(ns)), pa.uint8()),
+            "key": pa.array([arr[j, s:e].tobytes() for s, e in ranges for j in range(len(ns))], pa.binary())})
+
+
+def _text_edges(con, uf: "_UnionFind") -> None:
+    """Union the pairs sharing an LSH bucket (what MinHashLSH.query returns) whose estimated Jaccard
+    is ``>= THRESHOLD``; candidates are streamed and verified in batches (nodes: `_mem_ids.n`)."""
+    _band_table(con)
+    con.execute("""CREATE OR REPLACE TEMP TABLE _mem_pairs AS
+                   SELECT DISTINCT a.n AS x, b.n AS y
+                   FROM _mem_bands a JOIN _mem_bands b ON a.band = b.band AND a.key = b.key
+                   WHERE a.n < b.n""")
+    con.execute("DROP TABLE _mem_bands")
+    cur = con.execute("""SELECT p.x, p.y, mx.sig, my.sig FROM _mem_pairs p
+                         JOIN _mem_ids ix ON ix.n = p.x JOIN mem_minhash mx ON mx.article_id = ix.article_id
+                         JOIN _mem_ids iy ON iy.n = p.y JOIN mem_minhash my ON my.article_id = iy.article_id""")
+    while True:
+        rows = cur.fetchmany(CHUNK)
+        if not rows:
+            break
+        ax = np.frombuffer(b"".join(bytes(r[2]) for r in rows), dtype=np.uint64).reshape(len(rows), NUM_PERM)
+        ay = np.frombuffer(b"".join(bytes(r[3]) for r in rows), dtype=np.uint64).reshape(len(rows), NUM_PERM)
+        est = np.count_nonzero(ax == ay, axis=1) / float(NUM_PERM)   # = LeanMinHash.jaccard
+        for r, j in zip(rows, est):
+            if j >= THRESHOLD:
+                uf.add_edge(r[0], r[1])
+    con.execute("DROP TABLE _mem_pairs")
+
+
+_CLUSTERS_SQL = """
+INSERT INTO mem_article_clusters
+WITH o AS (
+  SELECT a.id, m.canon, a.published, coalesce(u.root, a.id) AS comp,
+         row_number() OVER (PARTITION BY m.canon ORDER BY a.published NULLS LAST, a.id) AS crank
+  FROM articles a LEFT JOIN mem_minhash m ON m.article_id = a.id LEFT JOIN _mem_uf u ON u.article_id = a.id
+), r AS (
+  SELECT *, first_value(id) OVER (PARTITION BY comp ORDER BY published NULLS LAST, id) AS rep FROM o
+)
+SELECT id AS article_id, rep AS cluster_id, canon AS canonical_url,
+       CASE WHEN id = rep THEN 'self' WHEN coalesce(canon, '') <> '' AND crank > 1 THEN 'url' ELSE 'text' END AS reason
+FROM r
+"""
 
 
 def cluster_articles(con) -> int:
     """(Re)build ``mem_article_clusters(article_id, cluster_id, canonical_url, reason)``.
 
     `cluster_id` is the id of the earliest-published member (ties: smallest id), `reason`
-    is ``self`` for that representative, else ``url`` or ``text``.  Returns the number of
-    clusters.
+    is ``self`` for that representative, else ``url`` (an earlier member has the same canonical
+    URL) or ``text``.  Returns the number of clusters.
+
+    Memory stays bounded as the store grows: the LSH buckets are joined in DuckDB (the same bands
+    as datasketch's ``MinHashLSH``), candidate pairs are verified in batches, and only the
+    articles that have a duplicate enter the union-find.
     """
+    import pyarrow as pa
     update_signatures(con)
-    rows = con.execute("""SELECT a.id, m.canon, a.published, m.sig FROM articles a
-                          LEFT JOIN mem_minhash m ON m.article_id = a.id
-                          ORDER BY a.published NULLS LAST, a.id""").fetchall()
-    ids = [r[0] for r in rows]
-    order = {aid: i for i, aid in enumerate(ids)}
-    uf = _UnionFind(ids)
-    reason: dict[str, str] = {}
-    canon: dict[str, Optional[str]] = {}
-    by_url: dict[str, str] = {}
-    for aid, cu, _pub, _sig in rows:
-        canon[aid] = cu
-        if cu:
-            if cu in by_url:
-                uf.union(by_url[cu], aid)
-                reason[aid] = "url"
-            else:
-                by_url[cu] = aid
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    sigs: dict[str, LeanMinHash] = {}
-    for aid, _url, _pub, sig in rows:
-        if sig is None:
-            continue
-        m = _from_bytes(sig)
-        for other in lsh.query(m):
-            if m.jaccard(sigs[other]) >= THRESHOLD:
-                uf.union(other, aid)
-                reason.setdefault(aid, "text")
-        sigs[aid] = m
-        lsh.insert(aid, m)
-    members: dict[str, list[str]] = {}
-    for aid in ids:
-        members.setdefault(uf.find(aid), []).append(aid)
-    out = []
-    for group in members.values():
-        rep = min(group, key=order.__getitem__)
-        for aid in group:
-            out.append((aid, rep, canon[aid], "self" if aid == rep else reason.get(aid, "text")))
+    uf = _UnionFind(())
+    _text_edges(con, uf)
+    ids = dict(con.execute("SELECT n, article_id FROM _mem_ids WHERE n IN (SELECT unnest(?::INTEGER[]))",
+                           [list(uf.parent)]).fetchall()) if uf.parent else {}
+    con.execute("DROP TABLE _mem_ids")
+    text_uf = uf
+    uf = _UnionFind(())
+    for n in text_uf.parent:
+        uf.add_edge(ids[n], ids[text_uf.find(n)])
+    del text_uf, ids
+    for a, b in con.execute("""
+        SELECT first_value(m.article_id) OVER (PARTITION BY m.canon ORDER BY a.published NULLS LAST, a.id), m.article_id
+        FROM mem_minhash m JOIN articles a ON a.id = m.article_id
+        WHERE coalesce(m.canon, '') <> '' AND m.canon IN (
+            SELECT canon FROM mem_minhash WHERE coalesce(canon, '') <> '' GROUP BY canon HAVING count(*) > 1)""").fetchall():
+        uf.add_edge(a, b)
+    nodes = list(uf.parent)
+    con.register("_mem_uf", pa.table({"article_id": pa.array(nodes, pa.string()),
+                                      "root": pa.array([uf.find(n) for n in nodes], pa.string())}))
+    del uf, nodes
     con.execute("""CREATE OR REPLACE TABLE mem_article_clusters (
                      article_id VARCHAR PRIMARY KEY, cluster_id VARCHAR, canonical_url VARCHAR, reason VARCHAR)""")
-    if out:
-        import pyarrow as pa
-        tbl = pa.table({k: [r[i] for r in out] for i, k in
-                        enumerate(("article_id", "cluster_id", "canonical_url", "reason"))})
-        con.register("_mem_clusters_in", tbl)
-        con.execute("INSERT INTO mem_article_clusters SELECT * FROM _mem_clusters_in")
-        con.unregister("_mem_clusters_in")
-    return len(members)
+    try:
+        con.execute(_CLUSTERS_SQL)
+    finally:
+        con.unregister("_mem_uf")
+    return con.execute("SELECT count(DISTINCT cluster_id) FROM mem_article_clusters").fetchone()[0]
