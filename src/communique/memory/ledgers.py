@@ -217,27 +217,37 @@ def _attach_claims(con, visits: list[dict]) -> None:
     art_ids = sorted({s["article_id"] for v in held for s in v["sources"]})
     if not art_ids:
         return
-    texts = dict(con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                             [art_ids]).fetchall())
     # each claim goes to the held visit (of that article) whose evidence is nearest
     per_article: dict[str, list[tuple[dict, int]]] = {}
     for v in held:
         for s in v["sources"]:
             per_article.setdefault(s["article_id"], []).append((v, s["evidence_start"] or 0))
-    for aid, cands in per_article.items():
-        text = texts.get(aid) or ""
-        for c in claims_mod.find_claims(text):
-            if not _VISITISH.search(_sentence_of(text, c["start"], c["end"])):
-                continue
-            v = min(cands, key=lambda vs: abs(vs[1] - c["start"]))[0]
-            if any(x["text"] == c["text"] for x in v["claims"]):
-                continue
-            v["claims"].append({
-                "text": c["text"], "years": c.get("years"), "qualifier": c.get("qualifier"),
-                "since_year": c.get("since_year"),
-                "agrees": claims_mod.agrees(c, v["previous_at_level"], v["date"]),
-                "computed_gap_years": v["gap_years"], "article": aid, "start": c["start"], "end": c["end"],
-            })
+    items = list(per_article.items())
+    for i in range(0, len(items), _TEXT_BATCH):   # the texts come in batches: memory does not grow with the store
+        batch = items[i:i + _TEXT_BATCH]
+        texts = dict(con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                 [[aid for aid, _ in batch]]).fetchall())
+        for aid, cands in batch:
+            _claims_of_article(aid, texts.get(aid) or "", cands)
+
+
+_TEXT_BATCH = 500
+
+
+def _claims_of_article(aid: str, text: str, cands: list[tuple[dict, int]]) -> None:
+    """The time-gap claims of one article, each attached to its nearest held visit."""
+    for c in claims_mod.find_claims(text):
+        if not _VISITISH.search(_sentence_of(text, c["start"], c["end"])):
+            continue
+        v = min(cands, key=lambda vs: abs(vs[1] - c["start"]))[0]
+        if any(x["text"] == c["text"] for x in v["claims"]):
+            continue
+        v["claims"].append({
+            "text": c["text"], "years": c.get("years"), "qualifier": c.get("qualifier"),
+            "since_year": c.get("since_year"),
+            "agrees": claims_mod.agrees(c, v["previous_at_level"], v["date"]),
+            "computed_gap_years": v["gap_years"], "article": aid, "start": c["start"], "end": c["end"],
+        })
 
 
 # ---------------------------------------------------------------- invitations
