@@ -24,6 +24,8 @@ prefilter is on (``COMMUNIQUE_PREFILTER=1``, the default; ``0`` turns it off).
 """
 from __future__ import annotations
 
+import numpy as np
+
 import csv
 import json
 import os
@@ -332,8 +334,11 @@ def mark_boundaries(doc, source_text: str) -> None:
     Otherwise the parser hangs the whitespace token on the sentence before it, and that
     sentence's span (evidence offsets) would reach over the masked original text.
     """
-    for tok in doc:
-        if tok.is_space and len(tok.text) > 1 and not source_text[tok.idx:tok.idx + len(tok.text)].isspace():
+    from spacy.attrs import IS_SPACE, LENGTH
+    arr = doc.to_array([IS_SPACE, LENGTH])      # no Token objects for the ordinary tokens
+    for i in np.flatnonzero((arr[:, 0] == 1) & (arr[:, 1] > 1)):
+        tok = doc[int(i)]
+        if not source_text[tok.idx:tok.idx + len(tok.text)].isspace():
             tok.is_sent_start = True
             if tok.i + 1 < len(doc):
                 doc[tok.i + 1].is_sent_start = True

@@ -60,6 +60,14 @@ def find_shared(explicit: Optional[Path] = None) -> Optional[Path]:
     return None
 
 
+def shared_file(name: str, shared: Optional[Path], *parts: str) -> "Path | SuiteResult":
+    """The file ``shared/<parts>``, or a skipped `SuiteResult` for suite `name` when it is absent."""
+    if shared is None:
+        return SuiteResult(name, skipped="../shared is absent")
+    path = shared.joinpath(*parts)
+    return path if path.exists() else SuiteResult(name, skipped=f"{path} is missing")
+
+
 def available() -> list[str]:
     out = []
     for name, mod in SUITES.items():

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from . import SuiteResult, Table
+from . import SuiteResult, Table, shared_file
 
 NAME = "gsr"
 OLD_NAMES = {"DEMAND": "REQUEST", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
@@ -26,11 +26,9 @@ def read(path: Path) -> list[tuple[str, str]]:
 
 
 def run(shared: Optional[Path]) -> SuiteResult:
-    if shared is None:
-        return SuiteResult(NAME, skipped="../shared is absent")
-    path = shared / "eval" / "dev" / "PLOVER_GSR_CAMEO.txt"
-    if not path.exists():
-        return SuiteResult(NAME, skipped=f"{path} is missing")
+    path = shared_file(NAME, shared, "eval", "dev", "PLOVER_GSR_CAMEO.txt")
+    if isinstance(path, SuiteResult):
+        return path
     from ..events.sentences import best, code_sentences
     data = read(path)
     per: dict[str, Counter] = {}

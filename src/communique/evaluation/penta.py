@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from . import SuiteResult, Table
+from . import SuiteResult, Table, shared_file
 
 NAME = "penta"
 LABELS = (0, 1, 2, 3, 4)
@@ -39,11 +39,9 @@ def f1_table(gold: list[int], pred: list[int], labels=LABELS) -> tuple[list[list
 
 
 def run(shared: Optional[Path]) -> SuiteResult:
-    if shared is None:
-        return SuiteResult(NAME, skipped="../shared is absent")
-    path = shared / "eval" / "dev" / "cameo_class_train.tsv"
-    if not path.exists():
-        return SuiteResult(NAME, skipped=f"{path} is missing")
+    path = shared_file(NAME, shared, "eval", "dev", "cameo_class_train.tsv")
+    if isinstance(path, SuiteResult):
+        return path
     from ..events.sentences import best, code_sentences, penta_class
     data = read(path)
     gold = [g for _, g in data]

@@ -1,6 +1,8 @@
 """The event candidate (a trigger with its coding, arguments and modality) and shared word lists."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -62,8 +64,8 @@ class Candidate:
     tconf: float = 0.0                 # confidence in the event type alone (no actor penalties)
     notes: list = field(default_factory=list)
 
-    @property
+    @cached_property
     def sent(self) -> Span:
-        return self.tok.sent
+        return self.tok.sent            # Token.sent scans the Doc: computed once per candidate
 
 
