@@ -98,6 +98,12 @@ class _RssProbe:
 def stream_child(n: int, db: str, workers: int) -> None:
     from communique.ingest.runner import ingest
     from communique.ingest.synthetic import articles
+    try:  # import the memory code now: the run measures the code as it was when it started
+        from communique import memory
+        from communique.memory import analytics, dedup, ledgers, merge  # noqa: F401
+        from communique.store import Store
+    except ImportError:
+        memory = None
 
     def items():
         for i, a in enumerate(articles(n, seed=2026)):
@@ -111,27 +117,26 @@ def stream_child(n: int, db: str, workers: int) -> None:
     children = max([_children_rss_mb()] + [w for _, _, w in probe.samples])
     # then what `communique ingest` does at its end: rebuild the relationship memory
     refresh_s = None
-    try:
-        from communique import memory
-        from communique.store import Store
+    if memory is not None:
         t1 = time.perf_counter()
         with Store(db) as st:
             memory.refresh(st.con)
         refresh_s = time.perf_counter() - t1
-    except ImportError:
-        pass
     print(json.dumps({"stored": s.stored, "errors": s.errors, "seconds": seconds, "loop_peak_rss_mb": loop_peak,
                       "peak_rss_mb": _peak_mb(), "refresh_seconds": refresh_s,
                       "peak_rss_children_mb": children, "samples": probe.samples}))
 
 
-def run_stream(n: int, workers: int) -> dict:
+def run_stream(n: int, workers: int, keep_db: str | None = None) -> dict:
     with tempfile.TemporaryDirectory() as d:
-        db = str(Path(d) / "stream.duckdb")
+        db = keep_db or str(Path(d) / "stream.duckdb")
+        if keep_db and Path(keep_db).exists():
+            raise SystemExit(f"--keep-db {keep_db}: the file exists; the streamed ingest needs a new store")
+        # stderr (RSS samples) goes through to the terminal: a long run shows where it is
         out = subprocess.run([sys.executable, __file__, "--_stream-child", str(n), db, str(workers)],
-                             capture_output=True, text=True)
+                             stdout=subprocess.PIPE, text=True)
         if out.returncode != 0:
-            raise RuntimeError("streamed ingest failed:\n" + out.stderr[-2000:])
+            raise RuntimeError(f"streamed ingest failed (exit {out.returncode}); see its stderr above")
         return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -177,6 +182,7 @@ def main(argv=None) -> int:
     ap.add_argument("--stream", type=int, default=100_000, help="articles streamed through ingest (0: skip)")
     ap.add_argument("--workers", type=int, default=1, help="workers of the streamed ingest")
     ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--keep-db", metavar="PATH", help="keep the streamed-ingest store at PATH (a new file)")
     ap.add_argument("--_stream-child", nargs=3, metavar=("N", "DB", "WORKERS"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a._stream_child:
@@ -203,7 +209,7 @@ def main(argv=None) -> int:
 
     peak = 0
     if a.stream > 0:
-        s = run_stream(a.stream, a.workers)
+        s = run_stream(a.stream, a.workers, a.keep_db)
         # conservative: while coding, the ingest process's peak plus each worker at the largest worker's
         # peak (workers share the model's pages with the forkserver: the true total is lower); after
         # coding (workers gone), the ingest process alone during the relationship-memory rebuild

@@ -55,12 +55,12 @@ IR_BODY = [
     "{p2} said the {adj2} government was ready to open a direct air route and to simplify visa rules for business travellers.",
     "Officials said a joint commission on economic cooperation would meet in {cap2} in the autumn to review progress on the projects.",
     "The last visit by a {adj2} {role2} to {C1} took place in {year}, when the two countries signed a treaty on investment protection.",
-    "Analysts in {cap1} said the visit reflected a wider effort by {C1} to diversify its partners beyond its immediate neighbours.",
+    "{p3}, an analyst in {cap1}, said the visit reflected a wider effort by {C1} to diversify its partners beyond its {n} immediate neighbours.",
     "The ministry of foreign affairs of {C2} condemned the decision and said it would respond \"in a proportionate manner\".",
-    "{p1} also expressed condolences over the victims of the recent earthquake and offered assistance to the affected regions.",
+    "{p1} also expressed condolences over the {n2} victims of the earthquake in {C2} in {month} and offered assistance to the affected regions.",
     "Both delegations praised the progress made on the {sec1} corridor and called for the agreement to be ratified by parliament.",
     "The {adj1} embassy in {cap2} said the ambassador had been recalled for consultations and that talks were suspended.",
-    "In a joint statement, the ministers reaffirmed their support for the peaceful settlement of disputes and for the United Nations charter.",
+    "In a joint statement issued in {cap2} on {wd}, the ministers reaffirmed their support for the peaceful settlement of disputes and for the United Nations charter.",
 ]
 OTHER_LEADS = {
     "sport": ["The {team1} beat the {team2} {s1}-{s2} on {wd} evening to move to the top of the league table.",
@@ -78,32 +78,49 @@ OTHER_LEADS = {
     "culture": ["A new exhibition of contemporary photography opened at the municipal museum on {wd} and runs until the end of the month.",
                 "The film festival announced its programme on {wd}, with {n}0 films competing for the main prize."],
 }
+# Body sentences carry slots every few words (names, towns, figures, days): two unrelated generated
+# articles then share few 5-word shingles, as unrelated real articles do (a small pool of fixed
+# sentences would make every generated article a near-copy of every other for the dedup stage).
 OTHER_BODY = [
-    "Organisers said the turnout was higher than last year, and local businesses reported a busy weekend.",
-    "The coach said the team had worked hard in training and that the result was deserved. \"We kept our shape and took our chances,\" he said.",
-    "Residents were advised to avoid the area and to follow updates from the emergency services.",
-    "The company expects revenue to grow by {pct} percent next year, driven by demand for its newest products.",
-    "Tickets are available online and at the box office, with discounts for students and pensioners.",
-    "The council will hold a public consultation before construction begins, a spokesperson for the mayor's office said.",
-    "Experts said the trend was likely to continue as long as costs for raw materials remained high.",
-    "Volunteers helped clean up the debris on Sunday morning, and the road reopened to traffic in the afternoon.",
-    "The museum said it hoped the show would attract younger visitors who rarely come to exhibitions.",
-    "Parents welcomed the decision but said more needed to be done to reduce waiting times at clinics.",
-    "The match was watched by a crowd of {n},{n}00 people, the largest of the season so far.",
-    "Analysts noted that the market had been volatile for weeks and advised investors to stay cautious.",
-    "The new service will be available from next month in {city} and later in other parts of the region.",
-    "According to the weather service, the wettest day of the year so far was recorded in the hills north of the city.",
-    "Local shop owners said the works had cut the number of customers, and asked for compensation.",
-    "The school's head teacher said pupils had raised money for the project through a series of bake sales.",
+    "Organisers in {town} said {n2} people attended on {wd}, more than last year, and {shops} reported a busy weekend.",
+    "{coach}, the {team1} coach, said the {mins} minutes of training each day had paid off. \"We kept our shape against {team2} and took our chances,\" {pron} said.",
+    "Residents of {street} were advised by the {town} fire service to avoid the area until {hour} and to follow updates online.",
+    "{co} expects revenue to grow by {pct} percent in {year2}, driven by demand in {town} and {town2} for its newest products.",
+    "Tickets for the {town} event cost {price} and are available online, with discounts for students, said {p3} of the organising committee.",
+    "The {town} council will hold a public consultation in {month} before work on {street} begins, {p3}, a spokesperson for the mayor, said.",
+    "{p3}, an economist at {co}, said the rise of {pct} percent was likely to continue as long as {commodity} prices remained high.",
+    "About {n2} volunteers cleared debris from {street} on {wd} morning, and the road reopened to traffic by {hour}.",
+    "The {town} museum said it hoped the show, which cost {price} to stage, would draw visitors from {town2} and beyond.",
+    "Parents in {town} welcomed the decision, but {p3} of the local parents' association said waiting times of {n} weeks were still too long.",
+    "The match at {venue} was watched by {n2} spectators, the largest crowd there since {year2}.",
+    "{p3}, an analyst with {co}, noted that the {commodity} market had swung by {pct} percent in {n} weeks and advised caution.",
+    "From {month}, the new service will run in {town} every {n} minutes, and in {town2} later in the year.",
+    "The weather service recorded {rain} millimetres of rain at its {town} station, the wettest {wd} since {year2}.",
+    "Shop owners on {street} said the works had cut customer numbers by {pct} percent and asked {town} council for compensation.",
+    "{p3}, head teacher of the {town} primary school, said pupils had raised {price} for the project through {n} bake sales.",
+    "Police in {town} said {n} people were questioned after the incident on {street} and that no arrests had been made.",
+    "A spokesperson for {co} declined to comment on {wd}, saying only that talks with {co2} were continuing.",
+    "{p3}, who has lived on {street} for {yrs} years, said she had never seen anything like it.",
+    "The {town} branch of the union said {n2} members would vote in {month} on the offer made by {co2}.",
 ]
 FILLER = [
-    "It was not immediately clear how long the process would take.",
-    "Further details are expected to be published in the coming days.",
-    "The figures are provisional and may be revised later in the year.",
-    "A final decision is expected before the end of the month.",
-    "The proposal has drawn both support and criticism from residents.",
-    "Similar measures were introduced in neighbouring regions last year with mixed results.",
+    "It was not immediately clear whether the {town} authorities would review the decision before {month}.",
+    "Further details from {co} are expected on {wd}, according to {p3}.",
+    "The {year2} figures for {town} are provisional and may be revised in {month}.",
+    "A final decision by the {town} board is expected before {hour} on {wd}.",
+    "The plan for {street} has drawn both support and criticism from {n2} residents who wrote to the council.",
+    "Similar measures were introduced in {town2} in {year2} with mixed results, {p3} noted.",
 ]
+TOWNS = ["Ashford", "Brenmoor", "Calder Vale", "Dunmere", "Eastwick", "Fallowby", "Greyhaven", "Holmbridge",
+         "Ivybank", "Kettering Cross", "Larkspur", "Millbrook", "Northam", "Oakridge", "Pembury", "Queensford",
+         "Redcliff", "Stonehurst", "Thornfield", "Upton Vale", "Westmoor", "Yarrowby", "Alderley", "Birchmont",
+         "Coldwater", "Deepdale", "Elmstead", "Foxley", "Glenrose", "Harrowgate", "Kilburnie", "Lindenfeld"]
+STREET_NAMES = ["Mill", "Station", "Church", "Harbour", "Victoria", "Chapel", "Bridge", "Park", "Market", "School",
+                "Orchard", "Quarry", "Meadow", "Castle", "Riverside", "Elm", "Linden", "Canal"]
+STREET_KINDS = ["Road", "Street", "Lane", "Avenue", "Terrace", "Way"]
+COMMODITIES = ["copper", "wheat", "coffee", "cocoa", "timber", "steel", "natural gas", "cotton", "sugar", "aluminium"]
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
 MONTHS = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]
 
 
@@ -120,6 +137,13 @@ def _slots(rng: random.Random, date: _dt.date) -> dict:
         "money": rng.randint(5, 900), "n": rng.randint(2, 9), "team1": t1, "team2": t2,
         "s1": rng.randint(1, 4), "s2": rng.randint(0, 3), "age": rng.randint(18, 34), "co": rng.choice(COMPANIES),
         "pct": rng.randint(2, 19), "city": rng.choice(CITIES), "temp": rng.randint(28, 39),
+        "p3": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "coach": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+        "pron": rng.choice(["he", "she"]), "town": (tw := rng.sample(TOWNS, 2))[0], "town2": tw[1],
+        "street": f"{rng.choice(STREET_NAMES)} {rng.choice(STREET_KINDS)}", "n2": rng.randint(12, 4800),
+        "hour": f"{rng.randint(1, 11)} {rng.choice(['a.m.', 'p.m.'])}", "year2": date.year - rng.randint(1, 30),
+        "price": f"{rng.randint(3, 950)} euros", "month": rng.choice(MONTH_NAMES), "co2": rng.choice(COMPANIES),
+        "commodity": rng.choice(COMMODITIES), "venue": f"{rng.choice(TOWNS)} {rng.choice(['Park', 'Arena', 'Stadium', 'Ground'])}",
+        "rain": rng.randint(20, 180), "yrs": rng.randint(2, 60), "mins": rng.randint(40, 180), "shops": rng.choice(["shops", "cafes", "hotels", "restaurants", "market traders"]),
     }
 
 

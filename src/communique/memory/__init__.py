@@ -11,6 +11,8 @@ ingest, `communique relation` when stale).
 from __future__ import annotations
 
 import json
+import os
+import re
 import time
 from typing import Any
 
@@ -43,12 +45,37 @@ def is_stale(con) -> bool:
     return row is None or row[0] != _fingerprint(con)
 
 
+# DuckDB's buffer cache defaults to 80% of RAM; the rebuild spills its large joins, windows and sorts
+# to disk instead of growing past this (a lower limit already set on the connection is kept)
+REFRESH_MEMORY = os.environ.get("COMMUNIQUE_REFRESH_DUCKDB_MEMORY", "512MB")
+_UNITS = {"": 1, "B": 1, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "KIB": 2**10, "MIB": 2**20,
+          "GIB": 2**30, "TIB": 2**40}
+
+
+def _bytes(setting: str) -> float:
+    m = re.fullmatch(r"\s*([\d.]+)\s*([a-zA-Z]*)\s*", setting or "")
+    return float(m[1]) * _UNITS.get(m[2].upper(), 1) if m else float("inf")
+
+
+def _bound_memory(con) -> str | None:
+    """Lower the connection's memory limit to REFRESH_MEMORY; returns the setting to restore."""
+    try:
+        current = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        if _bytes(REFRESH_MEMORY) < _bytes(current):
+            con.execute(f"SET memory_limit = '{REFRESH_MEMORY}'")
+            return current
+    except Exception:
+        pass
+    return None
+
+
 def refresh(con, force: bool = False) -> dict[str, Any]:
     """(Re)build the derived tables; returns counts and the time taken. Does nothing when fresh."""
     from . import analytics, dedup, ledgers, merge
     t0 = time.perf_counter()
     if not force and not is_stale(con):
         return {"refreshed": False, "seconds": round(time.perf_counter() - t0, 3)}
+    restore = _bound_memory(con)
     con.execute("BEGIN TRANSACTION")
     timings: dict[str, float] = {}
 
@@ -69,6 +96,9 @@ def refresh(con, force: bool = False) -> dict[str, Any]:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    finally:
+        if restore is not None:
+            con.execute(f"SET memory_limit = '{restore}'")
     return {"refreshed": True, "clusters": clusters, "events": events, **counts,
             "seconds": round(time.perf_counter() - t0, 3), "timings": timings}
 

@@ -144,6 +144,15 @@ class _UnionFind:
 
 
 CHUNK = 2000   # rows per batch: hashing, banding and pair verification all stream in batches
+# A bucket (articles sharing one LSH band) usually holds a few copies of one story.  Boilerplate
+# (a cookie wall, a "page not found" text, a templated market report) can put thousands of
+# articles in one bucket; all its pairs would be quadratic in time and memory.  Buckets up to
+# BUCKET_ALL_PAIRS members are verified pair by pair; in a larger one each member is verified
+# against the WINDOW members before it (in id order), which still joins a set of true copies into
+# one cluster (a chain of verified pairs) at a cost linear in the bucket's size.
+BUCKET_ALL_PAIRS = 64
+WINDOW = 8
+STATS: dict[str, int] = {}   # sizes seen by the last clustering (benchmarks and tests read it)
 
 
 def _lsh_bands() -> list[tuple[int, int]]:
@@ -213,11 +222,25 @@ def _text_edges(con, uf: "_UnionFind") -> None:
     """Union the pairs sharing an LSH bucket (what MinHashLSH.query returns) whose estimated Jaccard
     is ``>= THRESHOLD``; candidates are streamed and verified in batches (nodes: `_mem_ids.n`)."""
     _band_table(con)
-    con.execute("""CREATE OR REPLACE TEMP TABLE _mem_pairs AS
-                   SELECT DISTINCT a.n AS x, b.n AS y
-                   FROM _mem_bands a JOIN _mem_bands b ON a.band = b.band AND a.key = b.key
-                   WHERE a.n < b.n""")
+    # buckets with one member carry no pair: keep the others with their size
+    con.execute("""CREATE OR REPLACE TEMP TABLE _mem_buckets AS
+                   SELECT n, band, key, count(*) OVER (PARTITION BY band, key) AS size FROM _mem_bands
+                   QUALIFY size > 1""")
     con.execute("DROP TABLE _mem_bands")
+    lags = ", ".join(f"lag(n, {k}) OVER w" for k in range(1, WINDOW + 1))
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE _mem_pairs AS
+                    SELECT DISTINCT x, y FROM (
+                      SELECT a.n AS x, b.n AS y
+                      FROM _mem_buckets a JOIN _mem_buckets b ON a.band = b.band AND a.key = b.key
+                      WHERE a.size <= {BUCKET_ALL_PAIRS} AND a.n < b.n
+                      UNION ALL
+                      SELECT unnest(xs) AS x, y FROM (
+                        SELECT n AS y, [{lags}] AS xs FROM _mem_buckets WHERE size > {BUCKET_ALL_PAIRS}
+                        WINDOW w AS (PARTITION BY band, key ORDER BY n)))
+                    WHERE x IS NOT NULL""")
+    STATS["candidate_pairs"] = con.execute("SELECT count(*) FROM _mem_pairs").fetchone()[0]
+    STATS["largest_bucket"] = con.execute("SELECT coalesce(max(size), 0) FROM _mem_buckets").fetchone()[0]
+    con.execute("DROP TABLE _mem_buckets")
     cur = con.execute("""SELECT p.x, p.y, mx.sig, my.sig FROM _mem_pairs p
                          JOIN _mem_ids ix ON ix.n = p.x JOIN mem_minhash mx ON mx.article_id = ix.article_id
                          JOIN _mem_ids iy ON iy.n = p.y JOIN mem_minhash my ON my.article_id = iy.article_id""")
