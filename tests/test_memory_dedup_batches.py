@@ -89,3 +89,31 @@ def test_batched_clusters_equal_sequential_lsh(tmp_db, monkeypatch, chunk):
                                                  "WHERE table_name LIKE '\\_mem\\_%' ESCAPE '\\'").fetchall()}
     finally:
         s.close()
+
+
+def test_dedup_large_bucket_verified_in_window_still_one_cluster(tmp_db, monkeypatch):
+    """Boilerplate shared by many articles (one huge LSH bucket) costs pairs linear in the bucket's size,
+    and the copies still end in one cluster while the unrelated articles stay alone."""
+    monkeypatch.setattr(dedup, "BUCKET_ALL_PAIRS", 4)
+    monkeypatch.setattr(dedup, "WINDOW", 2)
+    rng = random.Random(11)
+    base = list(synthetic_articles(1, seed=8))[0]["text"]
+    arts = []
+    for i in range(60):   # 60 copies, each with one word changed
+        words = base.split()
+        words[rng.randrange(len(words))] = f"edit{i}"
+        arts.append(article(" ".join(words), published="2025-03-01", outlet=f"Outlet {i}",
+                            url=f"https://o{i}.example/story"))
+    others = [article(r["text"], published=r["published"], outlet=r["outlet"], url=r["url"])
+              for r in synthetic_articles(15, seed=9)]
+    s = open_store(tmp_db)
+    try:
+        s.add(*arts, *others)
+        dedup.cluster_articles(s.con)
+        got = dict(s.con.execute("SELECT article_id, cluster_id FROM mem_article_clusters").fetchall())
+    finally:
+        s.close()
+    assert len({got[a.article.id] for a in arts}) == 1
+    assert len({got[a.article.id] for a in others}) == len(others)
+    assert dedup.STATS["largest_bucket"] >= 50
+    assert dedup.STATS["candidate_pairs"] < 60 * 59 / 2 / 3      # far below all pairs of the bucket

@@ -51,6 +51,40 @@ def test_article_without_any_state_keeps_only_its_head():
     assert pf.kept_share(SPORT) < 0.35
 
 
+LOCAL = ("Heavy rain flooded Victoria Road in Millbrook on Tuesday, the fire service said.\n"
+         "Sofia Moreau, who runs a cafe there, said the water reached the counter within minutes.\n"
+         "Daniel Silva of the residents' association said the drains had not been cleared for years.\n"
+         "The authorities said the road would reopen on Thursday. Park Lane was closed as well.")
+
+
+def test_weak_names_alone_do_not_make_an_article_international():
+    # first names and surnames shared with office holders, a capital inside a street name, local agents
+    assert kept(LOCAL) == [LOCAL.split("\n")[0]]
+    assert pf.kept_share(LOCAL) < 0.35
+
+
+@pytest.mark.parametrize("sentence,level", [
+    ("Talks were held in Sofia on Monday.", 2),          # the capital
+    ("Sofia Moreau said it was fine.", 1),                # a person's first name
+    ("Victoria Road was closed.", 1),                     # a street
+    ("Silva spoke to reporters.", 1),                     # one part of an office holder's name
+    ("The fire service said the road was closed.", 1),    # a generic agent noun
+    ("Chinese authorities said the road was closed.", 2),
+    ("Kassym-Jomart Tokayev met him.", 2),                # a full office holder's name
+    ("Nothing happened here.", 0),
+])
+def test_prefilter_name_levels(sentence, level):
+    assert pf.gazetteer().level(sentence) == level
+
+
+def test_weak_names_count_beside_a_strong_one():
+    text = ("ASTANA, May 4 - Kazakhstan's president received a delegation on Monday.\n"
+            "The weather was mild. Streets were busy.\n"
+            "Tokayev told the guests that trade had doubled. Shops closed early. Buses were late.\n"
+            "Traffic was heavy on the main road. Schools stayed open.")
+    assert "Tokayev told the guests that trade had doubled." in kept(text)
+
+
 def test_antecedent_sentence_kept_for_coreference():
     text = ("LIMA, June 2 - Peru's president arrived in Quito on Sunday.\n"
             "Crowds waited for hours. He praised the welcome he received.\n"

@@ -11,7 +11,12 @@ A cheap pass over the raw text (no spaCy) splits it into sentences and marks a s
   in at least `IR_MIN_NAMED` sentences, or else *near* a sentence of the first kind (within
   `VERB_WINDOW` sentences: the pronoun there refers to someone named nearby).
 
-An article that names no state, organisation or office at all keeps only its head.
+An article that names no state, organisation or office at all keeps only its head.  Names
+that are often something else in ordinary news are *weak*: they count only in an article that
+also has a strong name.  Weak: a single part of an office holder's name (Silva, Chen, Park,
+Daniel), a city that is not a capital or seat of government, a generic agent noun from the KB
+(authorities, fire service), and a one-word capital followed by a capitalised word that starts
+no name of ours (Sofia Moreau, Victoria Road).
 
 Kept: the relevant sentences, the sentence before a kept sentence that names no one and
 speaks by pronoun (its antecedent), and the article head (dateline, lead); texts of
@@ -91,11 +96,17 @@ def enabled(flag: Optional[bool] = None) -> bool:
 # --- the gazetteer ------------------------------------------------------------------------------
 
 class Gazetteer:
-    """Phrases by first word: ``cased`` for names (case-sensitive), ``lower`` for titles and nouns."""
+    """Phrases by first word: ``cased`` for names (case-sensitive), ``lower`` for titles and nouns;
+    the ``weak_*`` indexes hold the names that count only beside a strong one (module docstring)."""
 
-    def __init__(self, cased: Iterable[str], lower: Iterable[str], verb_stems: Iterable[str]):
+    def __init__(self, cased: Iterable[str], lower: Iterable[str], verb_stems: Iterable[str],
+                 weak_cased: Iterable[str] = (), weak_lower: Iterable[str] = (), capitals: Iterable[str] = ()):
+        cased, lower = set(cased), set(lower)
         self.cased = self._index(cased, lower_case=False)
         self.lower = self._index(lower, lower_case=True)
+        self.weak_cased = self._index(set(weak_cased) - cased, lower_case=False)
+        self.weak_lower = self._index({w.lower() for w in weak_lower} - {w.lower() for w in lower}, lower_case=True)
+        self.capitals = {c for c in capitals if c and " " not in c}
         stems = sorted({s for s in verb_stems if s}, key=len, reverse=True)
         self.verbs = re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")", re.I)
 
@@ -111,19 +122,38 @@ class Gazetteer:
             idx.setdefault(words[0], set()).add(words)
         return idx
 
-    def names_in(self, sentence: str) -> bool:
-        """A KB name, title or state-actor noun in `sentence`?"""
+    def level(self, sentence: str) -> int:
+        """2: a strong KB name, title or state-actor noun in `sentence`; 1: only a weak one; 0: none."""
         if _DOTTED.search(sentence):
-            return True
+            return 2
         words = _words(sentence if sentence.isascii() else _fold(sentence))
         lowered = [w.lower() for w in words]
+        weak = False
         for i, w in enumerate(words):
             for seqs, ws in ((self.cased.get(w), words), (self.lower.get(lowered[i]), lowered)):
-                if seqs:
-                    for seq in seqs:
-                        if tuple(ws[i:i + len(seq)]) == seq:
-                            return True
-        return False
+                for seq in seqs or ():
+                    if tuple(ws[i:i + len(seq)]) == seq:
+                        if len(seq) == 1 and ws is words and self._inside_longer_name(words, i):
+                            weak = True
+                        else:
+                            return 2
+            if not weak:
+                for seqs, ws in ((self.weak_cased.get(w), words), (self.weak_lower.get(lowered[i]), lowered)):
+                    if seqs and any(tuple(ws[i:i + len(seq)]) == seq for seq in seqs):
+                        weak = True
+        return 1 if weak else 0
+
+    def _inside_longer_name(self, words: list[str], i: int) -> bool:
+        """A one-word capital followed by a capitalised word that starts none of our names."""
+        if words[i] not in self.capitals or i + 1 >= len(words):
+            return False
+        nxt = words[i + 1]
+        return nxt[:1].isupper() and not any(tuple(words[i + 1:i + 1 + len(seq)]) == seq
+                                             for seq in self.cased.get(nxt, ()))
+
+    def names_in(self, sentence: str) -> bool:
+        """A strong KB name, title or state-actor noun in `sentence`?"""
+        return self.level(sentence) == 2
 
     def verb_in(self, sentence: str) -> bool:
         return self.verbs.search(sentence) is not None
@@ -146,11 +176,16 @@ def gazetteer() -> Gazetteer:
     """Built once per process from the knowledge-base files under ``communique/data``."""
     cased: set[str] = set()
     lower: set[str] = set(ROLE_WORDS.split())
+    weak_cased: set[str] = set()
+    weak_lower: set[str] = set()
+    capitals: set[str] = set()
     kb = DATA / "kb"
     try:
         for c in json.loads((kb / "countries.json").read_text(encoding="utf-8")):
-            for key in ("names", "adjectives", "capitals", "seats", "cities"):
+            for key in ("names", "adjectives", "capitals", "seats"):
                 cased.update(x for x in c.get(key) or () if x)
+            capitals.update(x for key in ("capitals", "seats") for x in c.get(key) or () if x)
+            weak_cased.update(x for x in c.get("cities") or () if x)
             if c.get("name"):
                 cased.add(c["name"])
     except (OSError, ValueError):
@@ -168,22 +203,24 @@ def gazetteer() -> Gazetteer:
             cased.add(name)
             parts = name.split()
             if len(parts) > 1:  # one name alone ("... Tokayev said"); order varies (Mongolian, Hungarian)
-                cased.update(x for x in (parts[0], parts[-1]) if len(x) > 3 and x[0].isupper())
+                weak_cased.update(x for x in (parts[0], parts[-1]) if len(x) > 3 and x[0].isupper())
         cased.update(a for a in (row.get("aliases") or "").split("|") if a)
         if row.get("title"):
             lower.add(row["title"].lower())
     for row in _tsv(kb / "agents.tsv"):
         sector = row.get("sector") or ""
         if sector.startswith(("GOV", "MIL", "REB", "OPP", "SPY", "IGO", "UAF")):
-            lower.add((row.get("noun") or "").lower())
+            weak_lower.add((row.get("noun") or "").lower())
     for row in _tsv(DATA / "gazetteer.tsv"):
         if row.get("name"):
-            cased.add(row["name"])
-        cased.update(a for a in (row.get("alternates") or "").split("|") if a)
+            weak_cased.add(row["name"])
+        weak_cased.update(a for a in (row.get("alternates") or "").split("|") if a)
     lower.update(("head of state", "head of government", "united nations", "white house", "downing street",
                   "state department", "member states", "nation states"))
     cased |= {_fold(x) for x in cased}  # also without diacritics (Khürelsükh -> Khurelsukh)
-    return Gazetteer(cased, lower - NOT_STATE, VERB_STEMS.split())
+    weak_cased |= {_fold(x) for x in weak_cased}
+    return Gazetteer(cased, lower - NOT_STATE, VERB_STEMS.split(), weak_cased, weak_lower - NOT_STATE,
+                     capitals | {_fold(x) for x in capitals})
 
 
 def _fold(text: str) -> str:
@@ -266,7 +303,9 @@ def keep_mask(text: str, gaz: Optional[Gazetteer] = None) -> list[tuple[int, int
     gaz = gaz or gazetteer()
     spans = sentences(text)
     n = len(spans)
-    named = [gaz.names_in(text[s:e]) for s, e in spans]
+    levels = [gaz.level(text[s:e]) for s, e in spans]
+    strong = any(x == 2 for x in levels)
+    named = [x == 2 or (strong and x == 1) for x in levels]
     quoted = [False] * n
     qspans = _quote_spans(text)
     if qspans:
@@ -279,7 +318,7 @@ def keep_mask(text: str, gaz: Optional[Gazetteer] = None) -> list[tuple[int, int
     n_named = sum(named)
     if n <= MIN_SENTENCES:  # a sentence or two: nothing worth masking
         keep = [True] * n
-    elif n_named == 0:  # no state, organisation or office anywhere: not international news
+    elif not strong:  # no state, organisation or office anywhere: not international news
         keep = [False] * n
     else:
         core = [a or b for a, b in zip(named, quoted)]
