@@ -35,3 +35,21 @@ def test_generated_articles_realistic_mix_and_length():
     assert len({a["text"] for a in arts}) == len(arts)       # every article distinct (distinct ids)
     assert len({a["text"].split("\n\n")[1] for a in arts}) > 20   # varied bodies, not one template
     assert list(articles(3, seed=5)) == arts[:3]             # deterministic
+
+
+@pytest.mark.slow
+def test_benchmark_refresh_reports_steps_and_leaves_the_store_alone(tmp_path):
+    from communique.ingest.runner import ingest
+    from communique.ingest.synthetic import articles
+    db = tmp_path / "small.duckdb"
+    items = ({**a, "language": "en", "source_path": "synthetic", "record": i + 1}
+             for i, a in enumerate(articles(30, seed=4)))
+    ingest([], str(db), items=items, workers=0, refresh_memory=False)
+    before = db.read_bytes()
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "refresh.py"), str(db)],
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = out.stdout.strip().splitlines()
+    assert re.fullmatch(r"articles=30 refresh_s=\d+\.\d peak_rss_mb=\d+", lines[-1]), lines[-1]
+    assert [ln.split()[0] for ln in lines[2:6]] == ["dedup", "merge", "ledgers", "aggregates"]
+    assert db.read_bytes() == before          # it works on a copy

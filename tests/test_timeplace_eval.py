@@ -9,9 +9,12 @@ from communique.evaluation import FLOORS_DIR, timeplace
 def test_fixtures_are_well_formed():
     recs = timeplace.load_fixtures()
     kinds = {r["kind"] for r in recs}
-    assert kinds == {"dateline", "date", "event_date", "location", "sectors"}
+    assert kinds == {"dateline", "date", "event_date", "location", "sectors", "article_location"}
     assert {r["split"] for r in recs} == {"dev", "holdout"}
     assert len(recs) >= 100
+    for r in recs:
+        if r["kind"] == "article_location":
+            assert r["evidence"] in r["text"] and {"plover", "name", "country"} <= set(r)
 
 
 def test_suite_meets_its_floors():

@@ -20,6 +20,7 @@ import datetime as _dt
 import re
 from typing import Optional
 
+from .actors_bodies import bare_bodies, plural_groups
 from .actors_context import context_country
 from .actors_coref import resolve_nominals
 from .actors_people import find_people
@@ -127,6 +128,8 @@ def _countries_and_orgs(doc, kb, tn, hits: list[Hit], reg: Registry) -> None:
     reg.agents_in_places(hits, tn)
     _gazetteer_targets(doc, tn, reg)
     _bare_government(doc, tn, reg)
+    bare_bodies(doc, tn, reg)          # "the Ministry of Commerce said": antecedent, else dateline
+    plural_groups(doc, tn, reg)        # "the downstream countries": the other states named
 
 
 BARE_GOV = {("the", "government"), ("the", "authorities"), ("the", "cabinet"), ("the", "administration")}

@@ -126,7 +126,8 @@ GOV_NOUNS = {"side", "government", "authorities", "leadership", "delegation", "a
 # Phrases meaning "both parties of the article".
 PAIR_PHRASES = {"the two sides", "both sides", "the two countries", "both countries", "the two states",
                 "the two nations", "both nations", "the parties", "the two leaders", "both leaders",
-                "the interlocutors", "the two presidents", "the two ministers", "the sides"}
+                "the interlocutors", "the two presidents", "the two ministers", "the sides",
+                "the two governments", "both governments", "the two neighbours", "the two neighbors"}
 
 # Words that title-case a token after a country name without making a proper name with it.
 NON_NAME_NEXT = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "and", "or",

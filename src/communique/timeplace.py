@@ -346,9 +346,14 @@ def _mentions_overlap(doc, start: int, end: int) -> bool:
     return False
 
 
-def sentence_places(doc, sent_span) -> list[tuple[int, int, Location, str]]:
+_DESTINATION_RE = re.compile(r"\b(?:to|in|visit(?:ed|ing|s)?|(?:arriv(?:ed|ing|es)|land(?:ed|s)?) in)\s+(?:the\s+)?$", re.I)
+
+
+def sentence_places(doc, sent_span, destinations: bool = False) -> list[tuple[int, int, Location, str]]:
     """Places the sentence names as where something happens: (start, end, Location, kind), document
-    offsets.  A place name used as an actor (metonym: "Washington said") does not count."""
+    offsets.  A place name used as an actor (metonym: "Washington said") does not count; with
+    `destinations`, a country named right after "to", "in" or "visited" counts even when the actors
+    component also read it as an actor ("travelled to Vietnam")."""
     text = sent_span.text
     base = sent_span.start_char
     out = []
@@ -356,7 +361,8 @@ def sentence_places(doc, sent_span) -> list[tuple[int, int, Location, str]]:
         before = text[max(0, s - 60):s]
         if _NOT_LOCATIVE_RE.search(before) or not _LOCATIVE_RE.search(before):
             continue
-        if p.kind != "venue" and _mentions_overlap(doc, base + s, base + e):
+        if p.kind != "venue" and _mentions_overlap(doc, base + s, base + e) and not (
+                destinations and p.kind in ("country", "region") and _DESTINATION_RE.search(before)):
             continue
         loc = place_location(p)
         out.append((base + s, base + e, loc, p.kind))
@@ -374,18 +380,28 @@ def event_location(doc, sent_span, visitor_country: Optional[str] = None,
     1. a venue or city the sentence names as a place ("at the Ak Orda", "in Geneva");
     2. a region ("in Crimea") or a country the sentence names as the place ("visited Kazakhstan"):
        region or country level, no coordinates;
-    3. for a reported visit: the dateline city when it lies in the host country, else the host's
+    3. for an in-person event (any event given as a bool flag; with a `Plover`, the types of
+       `IN_PERSON_TYPES`) with no place of its own: the place of the trip or meeting the sentence or
+       two before describe, when that passage involves one of the event's countries
+       (`trip_place`: "Trump met Xi in Busan. The two leaders agreed..." -> Busan, whatever the
+       dateline); a visit takes it only when it is a city or venue of the host country;
+    4. for a reported visit: the dateline city when it lies in the host country, else the host's
        capital;
-    4. for other reported events: the dateline city;
-    5. otherwise not known: ``Location()``.  Past/future events never borrow the dateline, and a
+    5. for other reported events: the dateline city (a fallback for events with no place);
+    6. otherwise not known: ``Location()``.  Past/future events never borrow the dateline, and a
        remote event (`remote=True`, or a Plover with mode "phone") is placed only by the sentence.
     """
     visitor_country = _country_of(visitor_country)
     host_country = _country_of(host_country)
+    in_person = True
     if not isinstance(is_visit, bool):  # a model.Plover: a visit is CONSULT with mode "visit"
         remote = remote or getattr(is_visit, "mode", None) == "phone"
+        in_person = getattr(is_visit, "type", None) in IN_PERSON_TYPES
         is_visit = getattr(is_visit, "mode", None) == "visit"
-    places = sentence_places(doc, sent_span)
+    parties = {c for c in (visitor_country, host_country) if c}
+    places = sorted(sentence_places(doc, sent_span),
+                    key=lambda p: (-len(parties & _clause_parties(doc, p[0])) if parties else 0,
+                                   _in_side_clause(doc, p[0])))
     for kinds in (("venue",), ("city", "capital", "seat")):
         for _, _, loc, kind in places:
             if kind in kinds:
@@ -398,6 +414,11 @@ def event_location(doc, sent_span, visitor_country: Optional[str] = None,
         return Location()  # a phone or video call happens in no one place
     if when == "reported" and _dated_elsewhere(doc, sent_span):
         when = "past"
+    if when == "reported" and in_person:
+        trip = trip_place(doc, sent_span, {c for c in (visitor_country, host_country) if c})
+        if trip is not None and (not is_visit or host_country is None
+                                 or trip.country == host_country and trip.lat is not None):
+            return trip         # a visit to a country named without a city: the visit rule below
     if when != "reported":
         if is_visit and host_country:
             return Location(name=country_name(host_country), country=host_country)
@@ -418,6 +439,62 @@ def event_location(doc, sent_span, visitor_country: Optional[str] = None,
     return Location()
 
 
+# Event types that happen face to face, and so where the trip or meeting just described took place.
+IN_PERSON_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "CONCEDE", "AID", "ENGAGE"})
+# Words of a passage that describes a trip or a meeting somewhere.
+TRIP_LEMMAS = frozenset({"visit", "trip", "tour", "travel", "arrive", "fly", "land", "summit", "sideline",
+                         "sidelines", "talk", "meet", "meeting", "host", "hold", "attend", "stop", "stopover",
+                         "reach", "head", "go", "welcome", "receive"})
+# Words of a remote contact: a passage about a call places no one.
+REMOTE_WORDS = frozenset({"phone", "telephone", "call", "video", "videoconference", "virtual", "virtually",
+                          "online", "letter", "message"})
+TRIP_BACK = 2       # sentences looked back
+
+
+def trip_place(doc, sent_span, countries: set) -> Optional[Location]:
+    """The place of the trip or meeting described just before a sentence that names no place.
+
+    Looks back up to `TRIP_BACK` sentences: the nearest one naming a place is taken when it describes
+    a trip or a meeting (a word of `TRIP_LEMMAS`), is not dated elsewhere, and - when `countries` is
+    given - names an actor of one of those countries (the same trip, not another story).  A nearer
+    sentence naming a place without a trip word stops the search."""
+    try:
+        sents = list(doc.sents)
+    except ValueError:
+        return None
+    idx = next((k for k, s in enumerate(sents) if s.start <= sent_span.start < s.end), None)
+    if idx is None:
+        return None
+    for k in range(idx - 1, max(-1, idx - 1 - TRIP_BACK), -1):
+        prev = sents[k]
+        places = sentence_places(doc, prev, destinations=True)
+        if not places:
+            continue
+        words = {t.lemma_.lower() for t in prev} | {t.lower_ for t in prev}
+        if not words & TRIP_LEMMAS or words & REMOTE_WORDS:
+            return None
+        if _dated_elsewhere(doc, prev):
+            return None
+        if countries and not (countries & _actor_countries(doc, prev)):
+            return None
+        for kinds in (("venue",), ("city", "capital", "seat"), ("region",), ("country",)):
+            for _, _, loc, kind in places:
+                if kind in kinds:
+                    return loc
+    return None
+
+
+def _actor_countries(doc, span) -> set:
+    table = getattr(doc._, "actor_table", None) or {}
+    out = set()
+    for m in getattr(doc._, "actor_mentions", None) or ():
+        if span.start_char <= m.start < span.end_char:
+            a = table.get(m.key)
+            if a is not None and a.country:
+                out.add(a.country)
+    return out
+
+
 def _dated_elsewhere(doc, sent_span) -> bool:
     """The sentence carries an explicit date far from the article's own date ("was in 2004")."""
     meta = getattr(doc._, "meta", None) or {}
@@ -425,15 +502,80 @@ def _dated_elsewhere(doc, sent_span) -> bool:
     ref = dl.get("date") or meta.get("published")
     if not ref:
         return False
-    d, explicit = event_date(sent_span, meta.get("published") or ref, ref)
+    d, explicit = event_date(sent_span, meta.get("published") or ref, ref, trigger=_finite_root(sent_span))
     if not explicit or not d:
         return False
-    if ref.startswith(d) or d.startswith(ref):
-        return False
+    if ref.startswith(d) or d.startswith(ref) or d > ref[:len(d)]:
+        return False            # a later date ("agreed to hold drills next year") dates a plan, not the event
     if len(d) == 10:
         gap = abs((dt.date.fromisoformat(d) - dt.date.fromisoformat(ref[:10])).days)
         return gap > 7
     return True
+
+
+_SIDE_CLAUSES = {"relcl", "acl"}
+
+
+def _in_side_clause(doc, start: int) -> bool:
+    """The place at char `start` sits in a relative clause ("Xi, who hosted Putin in Beijing last
+    month, met Trump in Busan"): it places that clause, so the main clause's places come first."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    t = span[0]
+    for _ in range(40):
+        if t.dep_ in _SIDE_CLAUSES:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+
+
+def _clause_parties(doc, start: int) -> set:
+    """Countries of the actors in the clause of the place at char `start` (its verb's subtree minus
+    the other clauses inside it; a relative clause counts its antecedent): the place of that clause's
+    event.  Without actor mentions: empty."""
+    mentions = getattr(doc._, "actor_mentions", None) or ()
+    table = getattr(doc._, "actor_table", None) or {}
+    if not mentions:
+        return set()
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return set()
+    tok = verb = span[0]
+    for _ in range(40):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    keep = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+    for t in verb.subtree:
+        if t.i != verb.i and t.dep_ in _CLAUSE_DEPS and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+            keep -= set(range(t.left_edge.i, t.right_edge.i + 1))
+    if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+        keep.add(verb.head.i)           # "Xi, who hosted Putin in Beijing": Xi is in that clause
+    out = set()
+    for m in mentions:
+        if m.token_start in keep or (m.token_end - 1) in keep:
+            a = table.get(m.key)
+            if a is not None and a.country:
+                out.add(a.country)
+    return out
+
+
+def _finite_root(sent_span):
+    """The sentence's verb for dating it: its root, or under a reporting root ("..., the White House
+    said") the reported clause's verb; so dates of infinitive clauses below it ("agreed to talk
+    again in April") date a plan, not the event."""
+    root = sent_span.root
+    if root.lemma_ in ("say", "tell", "announce", "report", "add", "state", "confirm"):
+        for c in root.children:
+            if c.dep_ == "ccomp" and c.i < root.i:
+                return c
+    return root
 
 
 def _country_of(x) -> Optional[str]:

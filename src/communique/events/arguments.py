@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Mention
 
 RELATIVE = frozenset("who which that whom whose".split())
+_OFFICIALS = frozenset("minister ambassador envoy diplomat official officer leader premier "
+                       "representative delegation spokesperson navy coastguard police".split())
 PERSONAL_PRON = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
                  "they": "any", "them": "any", "their": "any", "it": "group", "its": "group"}
 INSTITUTIONS = frozenset("ministry government president office spokesman spokeswoman spokesperson "
@@ -231,6 +233,12 @@ class ActorIndex:
             return p
         if t.pos_ == "PRON" and t.lower_ in PERSONAL_PRON:
             return self.pronoun(t, exclude)
+        if t.pos_ == "NOUN" and t.lemma_.lower() in INSTITUTIONS | _OFFICIALS:
+            # "its foreign minister", "their ambassador": an official of the state the pronoun names
+            poss = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+            p = self.pronoun(poss, exclude) if poss is not None else None
+            if p is not None and p.country and p.kind != "person":
+                return Party(p.key, p.country, p.cameo, p.name, p.kind, t.i, "pron")
         if t.pos_ == "NOUN" and t.lemma_.lower() in INSTITUTIONS and any(
                 c.lower_ in ("the", "this") and c.dep_ == "det" for c in t.children):
             return self.definite(t, exclude)
@@ -394,6 +402,11 @@ def subject(verb: Token, depth: int = 0) -> Optional[Token]:
             h = h.head
         return subject(h, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        return h
+    if verb.dep_ == "acl" and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and verb.i > h.i and \
+            not any(c.dep_ == "auxpass" for c in verb.children):
+        # "The Lithuanian foreign minister called on Beijing ...": a sentence whose root the parser
+        # made the noun has the verb as its predicate, the noun as its subject
         return h
     if verb.dep_ == "acl" and h.lemma_.lower() in DECISION_NOUNS and child(h, "poss") is not None:
         return child(h, "poss")  # "Washington's decision to raise tariffs": Washington raised them

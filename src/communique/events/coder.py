@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from . import lexicon as L
-from .arguments import DECISION_NOUNS, ActorIndex, child, conjuncts
+from .arguments import DECISION_NOUNS, ActorIndex, child, conjuncts, prep_objects
 from .candidate import (DOMESTIC_OK, MATERIAL, NEEDS_TARGET_EXCEPT, SPEECH, Candidate)  # noqa: F401
 from .conventions import _finish, _inner_triggers, _refine
 from .matching import Matcher, _is_purpose, _light_verb, _own_subtree
@@ -241,6 +241,7 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                     c.date = story_date or anchor
                 elif n_sent < 2 and story_date is None and _recent(c.date, anchor):
                     story_date = c.date
+        _denied_reports(cands)
         for c in cands:
             if c.sense.frame == "must":
                 for o in cands:
@@ -274,6 +275,29 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                             by_tok[ch.i].ptype in (("REQUEST", "ACCUSE") if c.ptype in MATERIAL else ("SUPPORT",)) \
                             and c.ptype not in L.CONTENT_TAKERS:
                         by_tok[ch.i].suppressed = True
+        for c in cands:
+            if c.suppressed or c.sense.kind != "V":
+                continue
+            # "a drone attack set fire to a refinery": the act named by the subject is the event;
+            # "blocked the crossing in protest at the fees": the protest is the blocking itself
+            sj = child(c.tok, "nsubj")
+            if sj is not None and sj.i in by_tok and by_tok[sj.i].ptype == c.ptype and \
+                    not by_tok[sj.i].suppressed and c.ptype in MATERIAL:
+                c.suppressed = True
+                continue
+            if c.ptype == "PROTEST":
+                for _, o in prep_objects(c.tok, ("in", "as")):
+                    if o.i in by_tok and by_tok[o.i].ptype == "PROTEST":
+                        by_tok[o.i].suppressed = True
+            if c.ptype in ("THREATEN",):
+                # "warned X of consequences if Manila kept sending vessels": the condition of a
+                # warning is what is warned against, not an act of its own
+                for ch in c.tok.children:
+                    if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                  for m in ch.children):
+                        for t in ch.subtree:
+                            if t.i in by_tok and t.i != c.tok.i:
+                                by_tok[t.i].suppressed = True
         for c in cands:
             if c.suppressed or c.ptype != "CONSULT" or c.sense.kind != "V":
                 continue
@@ -318,6 +342,33 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                     idx.dyad = (c.source, c.target)
     _talks_during_calls(out)
     return out
+
+
+# anonymous claims whose denial negates what they report ("denied reports that X had met Y")
+REPORT_NOUNS = frozenset("report rumour rumor claim suggestion speculation allegation story".split())
+DENY_VERBS = frozenset("deny dismiss refute".split())
+
+
+def _denied_reports(cands: list[Candidate]) -> None:
+    """"X denied reports that the president had met Y": nobody's claim is rejected (no party made
+    it); the meeting it reports is denied (negated).  A claim with an owner ("dismissed Congo's
+    accusations") stays a rejection of that party."""
+    by_tok = {c.tok.i: c for c in cands}
+    for c in cands:
+        if c.suppressed or c.ptype != "REJECT" or c.sense.kind != "V" or c.tok.lemma_.lower() not in DENY_VERBS:
+            continue
+        obj = child(c.tok, "dobj")
+        if obj is None or obj.lemma_.lower() not in REPORT_NOUNS or any(
+                g.dep_ == "poss" or g.dep_ == "prep" and g.lower_ in ("by", "from", "of") or
+                g.dep_ in ("amod", "compound") and g.ent_type_ for g in obj.children):
+            continue
+        inner = [by_tok[v.i] for v in obj.children if v.dep_ in ("acl", "ccomp", "relcl") and v.i in by_tok
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in v.children)]
+        for o in inner:
+            o.suppressed = False
+            o.when, o.date = "negated", None
+        if inner:
+            c.suppressed = True
 
 
 def _talks_during_calls(cands: list[Candidate]) -> None:

@@ -178,7 +178,29 @@ def _convert(c: Candidate) -> None:
         c.ptype, c.mode, c.when = "REJECT", ("meet" if c.code == "125" else None), "reported"
 
 
+# the weapon named on an attack ("a drone attack", "Russian drones struck") -> PLOVER ASSAULT mode
+WEAPON_MODES = {"drone": "drone", "uav": "drone", "air": "aerial", "aerial": "aerial", "airstrike": "aerial",
+                "warplane": "aerial", "jet": "aerial", "artillery": "heavy-weapons", "mortar": "heavy-weapons",
+                "rocket": "heavy-weapons", "tank": "heavy-weapons", "bomb": "explosives",
+                "explosive": "explosives", "gunman": "firearms", "gunfire": "firearms", "sniper": "firearms"}
+
+
+def _weapon_mode(c: Candidate) -> Optional[str]:
+    """"a Ukrainian drone attack", "Russian drones struck the port": the weapon of the attack."""
+    heads = [c.tok] if c.sense.kind == "N" else [t for t in c.tok.children if t.dep_ == "nsubj"]
+    for h in heads:
+        for t in [h] + [x for x in h.children if x.dep_ in ("compound", "amod")]:
+            m = WEAPON_MODES.get(t.lemma_.lower())
+            if m is not None and t.i != c.tok.i:
+                return m
+            if m is not None and c.sense.kind == "V":
+                return m
+    return None
+
+
 def _finish(c: Candidate, idx: ActorIndex, anchor: Optional[str]) -> None:
+    if c.ptype == "ASSAULT" and c.mode is None:
+        c.mode = _weapon_mode(c)
     # direction read from the place: a symmetric meeting becomes a visit (visitor -> host)
     if c.ptype == "CONSULT" and c.oriented and c.code in ("040", "046") and c.mode is None:
         c.code, c.mode = "042", "visit"

@@ -186,6 +186,8 @@ N declaration  | light=sign                 | 057 SUPPORT - recip 0.85
 N protocol     | light=sign                 | 057 SUPPORT - recip 0.8
 N document     | light=sign                 | 057 SUPPORT - recip 0.8
 N contract     | light=sign                 | 057 SUPPORT - recip 0.8
+N signing      | of=AGREEMENT               | 057 SUPPORT - recip 0.8
+N ratification | of=AGREEMENT               | 057 SUPPORT - recip 0.75
 V establish    | obj=RELATIONS              | 050 SUPPORT - recip 0.75
 V restore      | obj=RELATIONS              | 050 SUPPORT - recip 0.75
 V upgrade      | obj=RELATIONS              | 050 SUPPORT - recip 0.75
@@ -196,6 +198,8 @@ N exercise     | joint                      | 062 COOPERATE - recip 0.8
 N drill        | joint                      | 062 COOPERATE - recip 0.8
 N maneuver     | joint                      | 062 COOPERATE - recip 0.75
 N manoeuvre    | joint                      | 062 COOPERATE - recip 0.75
+N operation    | joint                      | 062 COOPERATE - recip 0.7
+N patrol       | joint                      | 062 COOPERATE - recip 0.7
 N game         | joint                      | 062 COOPERATE - recip 0.6
 N game         | war                        | 150 MOBILIZE troops sv 0.55
 V extradite    | -                          | 063 COOPERATE - sv 0.8
@@ -208,10 +212,13 @@ V give         | obj=AID                    | 070 AID - sv 0.75
 V send         | obj=AID                    | 070 AID - sv 0.8
 V deliver      | obj=AID                    | 070 AID - sv 0.8
 V donate       | -                          | 070 AID - sv 0.8
+V deposit      | obj=AID                    | 070 AID - sv 0.7
 V grant        | obj=asylum                 | 075 AID - sv 0.85
 V grant        | obj=AID                    | 070 AID - sv 0.8
 V allocate     | obj=AID                    | 071 AID - sv 0.75
 V hand_over    | obj=AID                    | 070 AID - sv 0.75
+V hand_over    | obj=soldier/serviceman/prisoner/captive/detainee/hostage/pow/body/remains/citizen/national/fisherman/civilian/journalist | 0841 RETREAT release sv 0.7
+V hand         | obj=soldier/serviceman/prisoner/captive/detainee/hostage/pow/body/remains/citizen/national/fisherman/civilian/journalist;prep=to | 0841 RETREAT release sv 0.7
 V provide      | obj=ANY                    | 070 AID - sv 0.55
 V supply       | obj=AID                    | 070 AID - sv 0.75
 V dispatch     | obj=AID                    | 070 AID - sv 0.75
@@ -260,6 +267,9 @@ V relax        | obj=EASABLE                | 081 CONCEDE - sv 0.7
 V shorten      | obj=curfew                 | 081 CONCEDE - sv 0.7
 V cancel       | obj=EASABLE                | 081 CONCEDE - sv 0.65
 V concede      | -                          | 080 CONCEDE - sv 0.7
+V drop         | obj=objection/opposition/veto/reservation/demand/condition/claim/block/blockade | 080 CONCEDE - sv 0.7
+V withdraw     | obj=objection/opposition/veto/reservation | 080 CONCEDE - sv 0.7
+V abandon      | obj=objection/opposition/veto/reservation/demand/claim | 080 CONCEDE - sv 0.65
 V accede       | -                          | 083 CONCEDE - sv 0.75
 V call_off     | obj=STRIKE                 | 082 CONCEDE - sv 0.7
 V allow        | xcomp                      | 080 CONCEDE - sv 0.55
@@ -362,6 +372,7 @@ V cancel       | obj=TALKS                  | 125 REJECT meet sv 0.8
 V postpone     | obj=TALKS                  | 125 REJECT meet sv 0.65
 V call_off     | obj=TALKS                  | 125 REJECT meet sv 0.8
 V turn_down    | -                          | 120 REJECT - sv 0.8
+V rule_out     | -                          | 120 REJECT - sv 0.8
 V boycott      | obj=TALKS                  | 125 REJECT meet sv 0.7
 V renege       | -                          | 120 REJECT - sv 0.7
 V oppose       | obj=measure/sanction/tariff/move/step/action/decision/deployment/interference | 111 ACCUSE disapprove sv 0.6
@@ -384,7 +395,7 @@ V march        | subj=CIVIL                 | 141 PROTEST demo sv 0.65
 V riot         | -                          | 145 PROTEST riot sv 0.8
 V picket       | -                          | 141 PROTEST demo sv 0.7
 V boycott      | -                          | 143 PROTEST boycott sv 0.7
-V block        | obj=road/street/bridge/highway/traffic/transport/route/railway/entrance/access | 144 PROTEST obstruct sv 0.65
+V block        | obj=road/street/bridge/highway/traffic/transport/route/railway/entrance/access/crossing/border/checkpoint | 144 PROTEST obstruct sv 0.65
 V prevent      | obj=STRIKE                 | 170 COERCE restrict sv 0.6
 V disperse     | obj=CIVIL                  | 170 COERCE restrict sv 0.6
 N protest      | light=stage                | 141 PROTEST demo sv 0.8
@@ -413,7 +424,6 @@ V send         | obj=FORCES                 | 154 MOBILIZE troops sv 0.7
 V reinforce    | obj=FORCES                 | 154 MOBILIZE troops sv 0.7
 V strengthen   | obj=FORCES                 | 154 MOBILIZE troops sv 0.65
 V bolster      | obj=FORCES                 | 154 MOBILIZE troops sv 0.65
-N alert        | -                          | 152 MOBILIZE troops sv 0.55
 N patrol       | -                          | 153 MOBILIZE police sv 0.5
 V mass         | obj=FORCES                 | 154 MOBILIZE troops sv 0.75
 V test_fire    | -                          | 150 MOBILIZE weapons sv 0.75
@@ -421,6 +431,8 @@ N exercise     | military                   | 150 MOBILIZE troops sv 0.7
 N drill        | military                   | 150 MOBILIZE troops sv 0.7
 N maneuver     | military                   | 150 MOBILIZE troops sv 0.65
 N alert        | light=impose               | 152 MOBILIZE troops sv 0.65
+N alert        | light=place                | 152 MOBILIZE troops sv 0.7
+N alert        | -                          | 152 MOBILIZE troops sv 0.55
 # ---- SANCTION -------------------------------------------------------------
 V sanction     | obj=ANY                    | 163 SANCTION discontinue sv 0.8
 V impose       | obj=SANCTION               | 163 SANCTION discontinue sv 0.9
@@ -517,6 +529,7 @@ N operation    | light=launch;military      | 190 ASSAULT - sv 0.6
 V storm        | obj=ANY                    | 190 ASSAULT - sv 0.6
 V behead       | -                          | 1823 ASSAULT - sv 0.8
 V torch        | -                          | 190 ASSAULT destroy sv 0.65
+V set          | obj=fire;prep=to           | 190 ASSAULT destroy sv 0.6
 V apprehend    | -                          | 173 COERCE arrest sv 0.75
 V use          | as_shield                  | 184 ASSAULT abduct sv 0.75
 V hold         | as_shield                  | 184 ASSAULT abduct sv 0.75

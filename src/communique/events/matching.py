@@ -74,6 +74,10 @@ def _obj_words(o: Token) -> set[str]:
     """The object's lemma plus what a measure word stands for ("700 kg of medicine", "state of emergency")
     and what a vehicle carries ("two planes loaded with medical supplies")."""
     out = {o.lemma_.lower()}
+    # "a rescue team and fifteen tonnes of relief material": every listed object counts
+    for c in o.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            out |= _obj_words(c)
     # "summoned Japanese Ambassador Koichi Mizushima", "a prisoner exchange": the noun's modifiers
     out.update(c.lemma_.lower() for c in o.children if c.dep_ == "compound")
     for c in o.children:
@@ -270,6 +274,11 @@ class Matcher:
                             val == "PERSONS" and words & {"delegation", "guest"}):
                         return False
                 elif not words & set(val.split("/")):
+                    return False
+            elif name == "of":
+                # "the signing of a security pact": what the act-noun is of
+                if not any(o.lemma_.lower() in L.CLASSES.get(val, set(val.split("/")))
+                           for _, o in prep_objects(tok, ("of",))):
                     return False
             elif name == "prep":
                 if not any(c.dep_ == "prep" and c.lower_ == val for c in tok.children):

@@ -71,6 +71,9 @@ def negated(tok: Token, light: Optional[Token]) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "neither") and d.dep_ == "det"
                                                      for d in c.children):
             return True
+    if v.dep_ == "ccomp" and v.head.lemma_ == "deny" and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in v.children):
+        return True  # "denied that its troops had crossed the border"
     if v.dep_ == "xcomp" and v.head.lemma_ in NEG_GOVERNORS and v.head.lemma_ in ("fail",):
         return True
     if v.dep_ == "xcomp" and any(c.dep_ == "neg" for c in v.head.children):
@@ -166,6 +169,15 @@ def _date_ents(sent: Span, tok: Token, light: Optional[Token], dates: Optional[l
             if h.pos_ in ("VERB", "AUX") or h.i in anchors or h.head is h:
                 break
             h = h.head
+        if h.dep_ == "advcl" and h.tag_ == "VBG" and h.head.i in anchors and tok.pos_ == "VERB" and \
+                not any(c.dep_ in ("nsubj", "mark", "aux") for c in h.children):
+            # "ruled out ceding territory to Russia on Tuesday": the parser hangs the day on the
+            # bare gerund that completes the trigger
+            h = h.head
+        if h.dep_ == "acl" and h.tag_ in ("VBN", "VBG") and h.head.dep_ == "dobj" and h.head.head.i in anchors \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in h.children):
+            # "sent two planes loaded with supplies to Libya on Sunday": the day hung on the cargo
+            h = h.head.head
         related = h.i in anchors or h in tok.ancestors or (
             tok in h.subtree and not any(t.dep_ in ("ccomp",) for t in tok.ancestors if t in h.subtree and t is not h))
         if tok.i in range(e.start, e.end):

@@ -95,6 +95,13 @@ class Resolver:
                     if ps:
                         return ps[0]
                     nxt.append(o)
+                for v in t.children:
+                    # "restrictions imposed by France": the agent of the participle on the noun
+                    if v.dep_ == "acl" and v.tag_ == "VBN":
+                        for _, o in prep_objects(v, ("by",)):
+                            ps = self.parties(o, exclude)
+                            if ps:
+                                return ps[0]
             frontier = nxt
         return None
 
@@ -199,11 +206,18 @@ class Resolver:
         if c.target is None and s.kind in ("V", "A"):
             # "demanded that Japan withdraw", "refused to renew the mandate of the UN mission"
             for ch in tok.children:
-                if ch.dep_ in ("ccomp", "xcomp"):
+                if ch.dep_ in ("ccomp", "xcomp") or ch.dep_ == "advcl" and ch.tag_ == "VBG" and \
+                        c.ptype in ("REJECT", "AGREE", "REQUEST", "THREATEN") and \
+                        not any(m.dep_ in ("mark", "nsubj") for m in ch.children):
                     sj = child(ch, "nsubj", "nsubjpass")
                     c.target = self.first([sj] if sj is not None else object_tokens(ch), ex)
                     if c.target is not None and c.source is not None and c.target.country == c.source.country:
                         c.target = None  # "X warned that X would take all measures": not the recipient
+                    if c.target is None and c.ptype == "THREATEN" and sj is not None and c.source is not None:
+                        # "warned that it would respond firmly to any restrictions imposed by France"
+                        c.target = self.first([o for _, o in prep_objects(ch, ("to", "against"))], ex)
+                        if c.target is not None and c.target.country == c.source.country:
+                            c.target = None
                     if c.target is not None:
                         break
         if c.target is None and c.ptype in ("AGREE", "AID", "SUPPORT"):
@@ -218,7 +232,19 @@ class Resolver:
         if c.target is None and c.source is not None and c.ptype == "AID" and s.kind == "V":
             # "sent a convoy to the Maktaaral district": the country of the place the aid went to,
             # else (a place the gazetteer does not know) the other party of a two-party article
-            for _, o in prep_objects(tok, ("to",)):
+            # "sent two planes loaded with medical supplies to Libya": the parser may hang the
+            # destination on the vehicle's participle
+            carried = [child(t, "pobj") for ob in object_tokens(tok, ()) for v in ob.children
+                       if v.dep_ == "acl" and v.tag_ in ("VBN", "VBG")
+                       for t in v.subtree if t.dep_ == "prep" and t.lower_ == "to" and child(t, "pobj") is not None]
+            for p_, o in prep_objects(tok, ("to", "in")) + [("to", o2) for o2 in carried]:
+                if p_ == "in":
+                    # "deposited two billion dollars in the central bank of Egypt": an institution
+                    ps = [q for q in self.parties(o) if q.country and q.country != c.source.country]
+                    if ps and self.idx.in_np(o) is not None:
+                        c.target = ps[0]
+                        break
+                    continue
                 for t in o.subtree:
                     if t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B":
                         pp = self.place_party(t)
@@ -241,6 +267,27 @@ class Resolver:
                             break
                 if c.target is not None:
                     break
+        if c.target is None and c.mode == "withdraw" and s.kind == "N":
+            # "the withdrawal of French troops from Chad": the country left
+            ex2 = ex + ([c.source.key] if c.source is not None and c.source.key else [])
+            c.target = self.first([o for _, o in prep_objects(tok, ("from",))], ex2)
+        if c.target is None and c.source is not None and c.ptype == "ASSAULT" and s.kind == "N" and \
+                tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+            # "a drone attack set fire to a refinery in Russia's Ryazan region": what the attack hit
+            t = self.first(object_tokens(tok.head, ("to", "on", "at", "in")), ex)
+            if t is not None and t.country and t.country != c.source.country:
+                c.target = t
+        if c.target is None and c.source is not None and c.ptype == "MOBILIZE":
+            # "put its air force on alert after Russian drones entered its airspace": forces are
+            # readied against the party whose act prompted it
+            for h in (tok, light):
+                for ch in (h.children if h is not None else ()):
+                    if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "as", "following")
+                                                  for m in ch.children):
+                        t = self.first([child(ch, "nsubj")], ex)
+                        if t is not None and t.country and t.country != c.source.country:
+                            c.target = t
+                            break
         if c.source is not None and len(srcs) > 1 and c.target is None and frame == "sv":
             c.target = srcs[1]
         indefinite = s.kind == "V" and (
@@ -280,18 +327,44 @@ class Resolver:
         for ch in noun.children:
             if ch.dep_ == "poss":
                 subj_tok = subj_tok or ch
+        extra = []
         for p, o in prep_objects(noun, ("of", "by")):
+            if p == "of" and o.pos_ == "NOUN" and o.lemma_.lower() in L.CLASSES["AGREEMENT"] and \
+                    not self.idx.in_np(o):
+                # "the signing of a pact between X and Y": the document, whose parties are its own
+                extra += [g for _, g in prep_objects(o, ("between", "with", "among"))]
+                continue
             if subj_tok is None and (p == "by" or o.ent_type_ not in PLACE_LABELS or self.idx.in_np(o)):
                 subj_tok = o
+        if subj_tok is None and light is None and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+                noun.head.head.pos_ in ("NOUN", "PROPN") and self.idx.in_np(noun.head.head) is not None:
+            # headline style: "Peruvian foreign minister in Quito for talks"
+            subj_tok = noun.head.head
+        if subj_tok is None and light is None:
+            # "a Ukrainian drone attack", "Russian strikes": the demonym of the act itself
+            for ch in noun.children:
+                if ch.dep_ == "amod" and ch.i < noun.i and self.idx.mention_at(ch) is not None:
+                    subj_tok = ch
+                    break
         if subj_tok is None and light is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             # "X is on a visit to Y", "X arrived on a visit", "X, who is on a visit"
             v = noun.head.head
             if v.pos_ in ("VERB", "AUX"):
                 subj_tok = subject(v)
         objs = [o for _, o in prep_objects(noun, ("between", "with", "to", "on", "against", "for", "among"))]
+        objs += extra
         if light is not None:
             objs += object_tokens(light, ("to", "with", "on", "against", "for", "upon"))
             objs = [o for o in objs if o.i != noun.i]
+            if subj_tok is None and any(c.dep_ == "auxpass" for c in light.children):
+                # "Sanctions were imposed on four officials by Canada": the parser may hang the
+                # passive agent on the object's phrase instead of the verb
+                for t in light.subtree:
+                    if t.dep_ == "prep" and t.lower_ == "by" and t.head.i != light.i:
+                        o = child(t, "pobj")
+                        if o is not None and self.parties(o):
+                            subj_tok = o
+                            break
         return subj_tok, objs
 
     def _other_in_dyad(self, p: Party) -> Optional[Party]:
@@ -350,6 +423,15 @@ class Resolver:
             return
         if len(members) == 1:
             c.source = members[0]
+            if c.sense.kind == "N" and c.tok.dep_ == "pobj" and c.tok.head.lower_ == "for" and \
+                    subj_tok is not None and subj_tok.i == c.tok.head.head.i:
+                # headline style: "Peruvian foreign minister in Quito for talks": a visit to the place
+                for _, p in prep_objects(subj_tok, ("in", "at")):
+                    pp = self.place_party(p) if p.ent_type_ in PLACE_LABELS else None
+                    if pp is not None and pp.country and pp.country != members[0].country:
+                        c.target, c.place, c.oriented = pp, p, True
+                        c.code, c.mode = "042", "visit"
+                        break
             return
         a, b = members[0], members[1]
         # pick two members from different countries if possible
@@ -379,7 +461,10 @@ class Resolver:
         for h in (c.tok, c.light):
             if h is None:
                 continue
-            for p in _place_tokens(h):
+            # "talks with his Thai counterpart in Bangkok": the parser may hang the place on the partner
+            partners = [o for _, o in prep_objects(h, ("with",))]
+            for p in _place_tokens(h) + [q for o in partners for _, q in prep_objects(o, ("in",))
+                                          if q.ent_type_ in PLACE_LABELS]:
                 pp = self.place_party(p)
                 if pp is not None and pp.country:
                     c.place = p

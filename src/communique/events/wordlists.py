@@ -78,6 +78,7 @@ LIGHT: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "provide": "provide give send deliver donate grant allocate supply offer transfer ship "
                "dispatch disburse approve announce earmark authorize authorise release contribute pledge",
     "launch": "launch carry conduct mount stage begin start open complete undertake",
+    "place": "put place keep raise",
     "cancel": "cancel call postpone scrap suspend",
     "claim": "claim accept admit deny bear",
 }.items()}

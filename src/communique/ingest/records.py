@@ -90,30 +90,23 @@ def clean_text(text: Optional[str]) -> str:
     return t.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def normalise_date(value: Any) -> Optional[str]:
-    """YYYY-MM-DD from a date, datetime, struct_time, ISO 8601 or RFC 822 string; None if unreadable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
+    """YYYY-MM-DD from a date, datetime, struct_time, epoch seconds, ISO 8601 or RFC 822 string;
+    None if unreadable (the core's `normalise_published` raises instead: it reads user input)."""
+    from ..errors import CommuniqueError
+    from ..pipeline import normalise_published
     if isinstance(value, time.struct_time):
         return _dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
-    if isinstance(value, (int, float)) and value > 10_000_000:  # epoch seconds
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 10_000_000:  # epoch seconds
         return _dt.datetime.fromtimestamp(value, _dt.timezone.utc).date().isoformat()
-    s = str(value).strip()
-    m = _DATE_RE.match(s)
-    if m:
-        try:
-            return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
     try:
-        return email.utils.parsedate_to_datetime(s).date().isoformat()
+        return normalise_published(value)
+    except (CommuniqueError, ValueError):
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(str(value).strip()).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return None
 
