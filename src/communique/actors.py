@@ -12,7 +12,10 @@ group in the article, each resolved to an actor key that is stable inside the do
    is the same person; the article date (or a past year stated in the sentence) picks office holders;
 3. nominal coreference ("the president", "the diplomat", "the Kazakh minister", "the Sultan of Oman",
    "Oman's foreign minister", "the Omani side", "the two sides") - see `actors_coref`;
-4. metonyms (Astana said, the Kremlin) and generic agents (Kazakh businessmen, protesters in Athens).
+4. metonyms (Astana said, the Kremlin) and generic agents (Kazakh businessmen, protesters in Athens);
+5. bare government bodies ("the Ministry of Commerce said": same-portfolio antecedent, else the
+   dateline's country) and relation-defined plural groups ("the downstream countries") - see
+   `actors_bodies`.
 """
 from __future__ import annotations
 
