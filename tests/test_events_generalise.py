@@ -126,3 +126,77 @@ def test_aid_vehicles_destination_and_day(extract):
 def test_subject_recovered(extract, text, want):
     got = _events(extract, text)
     assert _has(got, *want), got
+
+
+# ---- patterns added after the fifth held-out set (events_heldout5.jsonl) ------------------------
+
+@pytest.mark.parametrize("text,wants", [
+    # one act over conjoined subjects, one visit per conjoined guest
+    ("Latvia and Estonia expelled Russian diplomats on Monday.",
+     [("LVA", "RUS", "SANCTION", "expel"), ("EST", "RUS", "SANCTION", "expel")]),
+    ("The Kazakh president hosted Uzbek President Shavkat Mirziyoyev and Kyrgyz President Sadyr Japarov "
+     "in Astana on Friday.", [("UZB", "KAZ", "CONSULT", "visit"), ("KGZ", "KAZ", "CONSULT", "visit")]),
+    # weapons delivered are aid; closing another state's consulates reduces relations
+    ("Germany delivered ammunition and two howitzers to Ukraine.", [("DEU", "UKR", "AID", None)]),
+    ("Mali closed two French consulates on Tuesday.", [("MLI", "FRA", "SANCTION", "withdraw")]),
+    # nominal closure: the "of" phrase carries the recipient
+    ("Venezuela's closure of the border with Colombia lasted three years.", [("VEN", "COL", "COERCE", "restrict")]),
+    # "gave X a warm welcome": X is the guest
+    ("Mongolia gave the Indian prime minister a warm welcome in Ulaanbaatar.", [("IND", "MNG", "CONSULT", "visit")]),
+    # vowing revenge is a threat
+    ("North Korea vowed to retaliate after South Korea resumed loudspeaker broadcasts.",
+     [("PRK", "KOR", "THREATEN", None)]),
+])
+def test_more_patterns(extract, text, wants):
+    got = _events(extract, text)
+    for w in wants:
+        assert _has(got, *w), (w, got)
+
+
+def test_expected_visit_and_talks_with_a_third_party(extract):
+    got = _events(extract, "The Armenian prime minister is expected in Abu Dhabi next week for talks with "
+                           "Azerbaijan's president.", "2025-05-10")
+    assert _has(got, "ARM", "ARE", "AGREE", "visit", when="future"), got
+    assert _has(got, "ARM", "AZE", "AGREE", when="future"), got
+
+
+def test_talks_with_the_host_are_the_visit(extract):
+    got = _events(extract, "The Qatari emir is expected in Tehran on Sunday for talks with Iranian leaders.",
+                  "2025-05-10")
+    assert _has(got, "QAT", "IRN", "AGREE", "visit", when="future"), got
+    assert len(got) == 1, got
+
+
+def test_negated_renewal_is_a_rejection(extract):
+    got = _events(extract, "Mali will not renew the mandate of the UN mission, the junta said.")
+    assert _has(got, "MLI", "UN", "REJECT"), got
+
+
+def test_recipient_named_later_in_the_article(extract):
+    got = _events(extract, "Sudan vowed retaliation on Sunday. Khartoum accused the United Arab Emirates of "
+                           "arming the rebels.")
+    assert _has(got, "SDN", "ARE", "THREATEN"), got
+    assert _has(got, "SDN", "ARE", "ACCUSE"), got
+
+
+def test_fresh_sets_stay_out_of_the_main_metrics():
+    from communique.evaluation import FIXTURES_DIR
+    from communique.evaluation import events as suite
+    assert {"events_heldout4.jsonl", "events_heldout5.jsonl"} <= set(suite.FRESH)
+    main_ids = {r["id"] for r in suite.load()}
+    for name in suite.FRESH:
+        fresh = suite.load([FIXTURES_DIR / name])
+        assert fresh and not main_ids & {r["id"] for r in fresh}, name
+        assert all(len(g) == 6 for r in fresh for g in r["events"]), name
+
+
+def test_each_fresh_set_is_scored_on_its_own():
+    from communique.evaluation import events as suite
+    recs = [{"id": "a", "gold": [{"source": "AAA", "target": "BBB", "type": "AID", "mode": None,
+                                  "when": "reported", "date": None}]}]
+    preds = [[{"source": "AAA", "target": "BBB", "type": "AID", "mode": None, "when": "reported",
+               "date": "2025-01-01", "conf": 0.9, "trigger": "sent"},
+              {"source": "BBB", "target": "AAA", "type": "AID", "mode": None, "when": "reported",
+               "date": "2025-01-01", "conf": 0.9, "trigger": "sent"}]]
+    s = suite.score(recs, preds, 0.5)
+    assert (s["tp"], s["npred"], s["ngold"]) == (1, 2, 1)

@@ -63,6 +63,7 @@ class Candidate:
     suppressed: bool = False
     tconf: float = 0.0                 # confidence in the event type alone (no actor penalties)
     notes: list = field(default_factory=list)
+    also: list = field(default_factory=list)   # further (source, target) pairs of one act over conjuncts
 
     @cached_property
     def sent(self) -> Span:

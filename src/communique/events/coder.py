@@ -321,6 +321,8 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                     res.resolve(inner)
                     if c.ptype in L.CONTENT_TAKERS:
                         _refine(c, inner)
+                    elif _third_party_talks(c, inner, res):
+                        inner.suppressed = False
         for c in cands:
             if c.suppressed:
                 continue
@@ -337,11 +339,44 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
             _finish(c, idx, anchor)
             if c.conf > 0:
                 out.append(c)
+                out.extend(Candidate(c.sense, c.tok, c.light, c.code, c.ptype, c.mode, c.conf, source=s2, target=t2,
+                                     when=c.when, date=c.date, place=c.place, oriented=c.oriented, tconf=c.tconf)
+                           for s2, t2 in c.also)
                 if idx.dyad is None and c.source is not None and c.target is not None and \
                         c.source.country and c.target.country and c.source.country != c.target.country:
                     idx.dyad = (c.source, c.target)
+    _late_dyad(out, idx, res)
     _talks_during_calls(out)
     return out
+
+
+def _late_dyad(cands: list[Candidate], idx: ActorIndex, res: Resolver) -> None:
+    """"Iran vowed revenge after the strike. Tehran blamed Israel for the attack.": a verbal act
+    without a recipient, made before the article names the other party, is addressed to that
+    party once the article's pair is known (as later acts of the article already are)."""
+    from .arguments import Party
+    from .candidate import DYAD_TYPES
+    if idx.dyad is None:
+        return
+    for c in cands:
+        if c.target is not None or c.source is None or c.ptype not in DYAD_TYPES or c.mode == "investigate" \
+                or "indefinite" in c.notes or c.sense.kind != "V":
+            continue
+        o = res._other_in_dyad(c.source)
+        if o is not None:
+            c.target = Party(o.key, o.country, o.cameo, o.name, o.kind, c.tok.i, "dyad")
+
+
+def _third_party_talks(visit: Candidate, talks: Candidate, res: Resolver) -> bool:
+    """"X is expected in Muscat for talks with American envoys": talks with a party other than the
+    host are an act of their own (a visit "for talks with the host" is the visit)."""
+    if visit.mode != "visit" or talks.ptype != "CONSULT" or talks.source is None or talks.target is None:
+        return False
+    res.resolve(visit)
+    if visit.target is None or not visit.target.country:
+        return False
+    pair = {talks.source.country, talks.target.country}
+    return None not in pair and len(pair) == 2 and visit.target.country not in pair
 
 
 # anonymous claims whose denial negates what they report ("denied reports that X had met Y")

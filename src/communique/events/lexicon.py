@@ -57,6 +57,7 @@ V visit        | notsubj=PRIVATE            | 042 CONSULT visit visit 0.9
 V tour         | obj=ANY                    | 042 CONSULT visit visit 0.6
 V arrive       | prep=in;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visit 0.75
 V travel       | prep=to;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visit 0.7
+V expect       | prep=in;passive;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visit 0.7
 V fly          | prep=to;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visit 0.6
 V host         | obj=TALKS                  | 043 CONSULT visit host_event 0.7
 V host         | -                          | 042 CONSULT visit host 0.85
@@ -105,7 +106,10 @@ V instruct     | xcomp                      | 030 AGREE - recip 0.65
 V help         | xcomp                      | 070 AID - sv 0.6
 V propose      | -                          | 030 AGREE - sv 0.7
 V promise      | -                          | 030 AGREE - sv 0.75
+V pledge       | xverb=retaliate/avenge/punish | 130 THREATEN - sv 0.7
 V pledge       | -                          | 030 AGREE - sv 0.75
+V vow          | obj=revenge/retaliation/retribution/vengeance/response | 130 THREATEN - sv 0.75
+V vow          | xverb=respond/retaliate/avenge/punish/fight/hit/strike | 130 THREATEN - sv 0.75
 V vow          | -                          | 030 AGREE - sv 0.7
 V swear        | xcomp                      | 030 AGREE - sv 0.65
 V accept       | obj=demand/request/condition/ultimatum | 083 CONCEDE - sv 0.7
@@ -176,6 +180,7 @@ V sign         | obj=AGREEMENT              | 057 SUPPORT - recip 0.9
 V adopt        | obj=agenda/declaration/roadmap/programme/program/charter | 057 SUPPORT - recip 0.7
 V sign         | -                          | 057 SUPPORT - recip 0.6
 V ratify       | obj=AGREEMENT              | 057 SUPPORT - recip 0.8
+V renew        | obj=AGREEMENT/lease/mandate/permit/licence/license/concession | 057 SUPPORT - sv 0.55
 N agreement    | light=sign                 | 057 SUPPORT - recip 0.9
 N memorandum   | light=sign                 | 057 SUPPORT - recip 0.9
 N treaty       | light=sign                 | 057 SUPPORT - recip 0.9
@@ -440,6 +445,9 @@ V expel        | obj=DIPLOMAT               | 166 SANCTION expel sv 0.9
 V expel        | obj=MISSION                | 1662 SANCTION expel sv 0.8
 V expel        | obj=ANY                    | 174 COERCE deport sv 0.75
 V recall       | obj=DIPLOMAT               | 161 SANCTION withdraw sv 0.8
+V close        | obj=embassy/consulate/legation/mission | 161 SANCTION withdraw sv 0.7
+N closure      | of=embassy/consulate/legation/mission | 161 SANCTION withdraw sv 0.65
+N closure      | of=CROSSING                | 191 COERCE restrict sv 0.6
 V sever        | obj=RELATIONS              | 161 SANCTION withdraw sv 0.9
 V cut          | obj=RELATIONS              | 161 SANCTION withdraw sv 0.85
 V break        | obj=RELATIONS              | 161 SANCTION withdraw sv 0.8

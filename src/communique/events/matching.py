@@ -76,8 +76,8 @@ def _obj_words(o: Token) -> set[str]:
     out = {o.lemma_.lower()}
     # "a rescue team and fifteen tonnes of relief material": every listed object counts
     for c in o.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
-            out |= _obj_words(c)
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in L.CLASSES["FORCES"]:
+            out |= _obj_words(c)  # (not after troops: "sent troops and weapons" is a deployment)
     # "summoned Japanese Ambassador Koichi Mizushima", "a prisoner exchange": the noun's modifiers
     out.update(c.lemma_.lower() for c in o.children if c.dep_ == "compound")
     for c in o.children:
@@ -277,8 +277,16 @@ class Matcher:
                     return False
             elif name == "of":
                 # "the signing of a security pact": what the act-noun is of
-                if not any(o.lemma_.lower() in L.CLASSES.get(val, set(val.split("/")))
-                           for _, o in prep_objects(tok, ("of",))):
+                words = L.CLASSES.get(val, set(val.split("/")))
+                if not any(o.lemma_.lower() in words or o.lower_ in words for _, o in prep_objects(tok, ("of",))):
+                    return False
+            elif name == "passive":
+                if not any(c.dep_ == "auxpass" for c in tok.children):
+                    return False
+            elif name == "xverb":
+                # the act promised or vowed ("vowed to respond", "pledged to retaliate")
+                x = child(tok, "xcomp") or _to_clause(tok)
+                if x is None or x.lemma_.lower() not in val.split("/"):
                     return False
             elif name == "prep":
                 if not any(c.dep_ == "prep" and c.lower_ == val for c in tok.children):

@@ -124,6 +124,9 @@ def future_marked(tok: Token, light: Optional[Token]) -> bool:
         if t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP", "VBD") and any(
                 c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children):
             return True  # "X is to visit Y"
+        if t.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in t.children) and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "at") for c in t.children):
+            return True  # "X is expected in Muscat on Saturday"
         if t.dep_ == "xcomp" and t.head.lemma_ == "go" and t.head.tag_ == "VBG":
             return True
     return False

@@ -80,12 +80,21 @@ class Resolver:
 
     def first(self, toks, exclude=()) -> Optional[Party]:
         toks = [t for t in toks if t is not None]
+        fallback = None
         for t in toks:
             ps = self.parties(t, exclude)
-            if ps:
+            if ps and ps[0].country:
                 return ps[0]
+            if ps and fallback is None:
+                # a party without a country ("two Patriot air defence systems" read as a person):
+                # kept only when no argument names a country
+                fallback = ps[0]
+        if fallback is not None:
+            return fallback
         # "break off relations with X", "restrictions on imports from X": the object's own phrases
-        frontier = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+        # (a gerund with a determiner is a noun: "the Torkham crossing with Afghanistan")
+        frontier = [t for t in toks if t.pos_ in ("NOUN", "PROPN") or
+                    t.dep_ == "pobj" and any(d.dep_ == "det" for d in t.children)]
         for depth in range(3):
             nxt = []
             preps = DEEP_PREPS + ("of",)
@@ -153,9 +162,19 @@ class Resolver:
             return
         if frame == "host":
             guest = direct_object(tok) if s.kind == "V" else None
+            if guest is None and s.kind == "N" and light is not None:
+                # "gave Putin a red-carpet welcome", "gave a warm welcome to the emir"
+                guest = child(light, "dative") if child(light, "dative") is not None and \
+                    child(light, "dative").pos_ != "ADP" else next(
+                        (o for p, o in prep_objects(light, ("to",)) + prep_objects(tok, ("to", "for"))), None)
             host = subject(tok) if s.kind == "V" else subj_tok
-            c.source = self.first([guest]) if guest is not None else None
+            guests = self.parties(guest) if guest is not None else []
+            c.source = guests[0] if guests else (self.first([guest]) if guest is not None else None)
             c.target = self.first([host], exclude=[c.source.key] if c.source and c.source.key else ())
+            if c.target is not None and guest is not None and len(conjuncts(guest)) > 1 and all(g.how not in ("dyad", "pron") for g in guests):
+                # "hosted Russian President X and North Korean leader Y": one visit per guest
+                c.also = [(g, c.target) for g in guests[1:] if g.country and g.country not in
+                          (c.target.country, c.source.country)]
             return
         if frame == "from":
             src = [o for p, o in prep_objects(tok, ("from",))]
@@ -172,6 +191,8 @@ class Resolver:
                 c.target = self._other_in_dyad(c.source)
             return
         if frame == "visit":
+            if subj_tok is None and s.kind == "V" and child(tok, "agent") is None:
+                subj_tok = child(tok, "nsubjpass")  # "X is expected in Muscat"
             c.source = self.first([subj_tok])
             places = _place_tokens(tok) if s.kind == "V" else \
                 [o for _, o in prep_objects(tok, ("to", "in"))]
@@ -277,17 +298,26 @@ class Resolver:
             t = self.first(object_tokens(tok.head, ("to", "on", "at", "in")), ex)
             if t is not None and t.country and t.country != c.source.country:
                 c.target = t
-        if c.target is None and c.source is not None and c.ptype == "MOBILIZE":
-            # "put its air force on alert after Russian drones entered its airspace": forces are
-            # readied against the party whose act prompted it
+        if c.target is None and c.source is not None and c.ptype in ("MOBILIZE", "THREATEN"):
+            # "put its air force on alert after Russian drones entered its airspace", "vowed to
+            # retaliate after South Korea resumed broadcasts": aimed at the party whose act prompted it
             for h in (tok, light):
                 for ch in (h.children if h is not None else ()):
                     if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "as", "following")
                                                   for m in ch.children):
-                        t = self.first([child(ch, "nsubj")], ex)
+                        ps = self.parties(child(ch, "nsubj"), ex)  # the agent itself, not a place in its phrase
+                        t = ps[0] if ps else None
                         if t is not None and t.country and t.country != c.source.country:
                             c.target = t
                             break
+        if c.source is not None and len(srcs) > 1 and c.target is not None and frame == "sv" and \
+                all(p.how not in ("dyad", "pron") for p in srcs) and len(conjuncts(subj_tok)) > 1:
+            # "Spain, Ireland and Norway recognised Palestine": each subject's own act
+            seen = {c.source.country, c.target.country}
+            for p in srcs[1:]:
+                if p.country and p.country not in seen:
+                    seen.add(p.country)
+                    c.also.append((p, c.target))
         if c.source is not None and len(srcs) > 1 and c.target is None and frame == "sv":
             c.target = srcs[1]
         indefinite = s.kind == "V" and (
@@ -296,6 +326,8 @@ class Resolver:
             # "called on downstream countries", "urged the world": an unnamed group, not the other party
             any(o.lemma_.lower() in _UNNAMED_GROUPS and not self.idx.parties(o) and self.idx.dyad_for(o) is None
                 for o in objs))
+        if indefinite:
+            c.notes.append("indefinite")
         if c.target is None and c.source is not None and c.ptype in DYAD_TYPES and c.mode != "investigate" \
                 and not indefinite:  # "thanked everyone who ...": nobody of the other side in particular
             other = self._other_in_dyad(c.source)
@@ -336,6 +368,9 @@ class Resolver:
                 continue
             if subj_tok is None and (p == "by" or o.ent_type_ not in PLACE_LABELS or self.idx.in_np(o)):
                 subj_tok = o
+            elif p == "of":
+                # "Pakistan's closure of the crossing with Afghanistan", "Russia's invasion of Ukraine"
+                extra.append(o)
         if subj_tok is None and light is None and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
                 noun.head.head.pos_ in ("NOUN", "PROPN") and self.idx.in_np(noun.head.head) is not None:
             # headline style: "Peruvian foreign minister in Quito for talks"
@@ -351,6 +386,8 @@ class Resolver:
             v = noun.head.head
             if v.pos_ in ("VERB", "AUX"):
                 subj_tok = subject(v)
+                if subj_tok is None and child(v, "agent") is None:
+                    subj_tok = child(v, "nsubjpass")  # "X is expected in Muscat for talks"
         objs = [o for _, o in prep_objects(noun, ("between", "with", "to", "on", "against", "for", "among"))]
         objs += extra
         if light is not None:

@@ -10,7 +10,8 @@ CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "AID": "aid assistance supply relief loan grant credit funding fund donation equipment "
            "weapon arm vaccine food medicine shipment package tranche dollar euro million billion "
            "firearm rifle tent clothing blanket drug dose ambulance generator ton tonne water "
-           "contribution medication convoy rescuer medic hospital help",
+           "contribution medication convoy rescuer medic hospital help ammunition munition shell howitzer "
+           "interceptor defence defense",
     "SANCTION": "sanction embargo restriction penalty tariff",
     "TALKS": "talk negotiation meeting consultation discussion dialogue summit visit conversation "
              "session round mediation effort contact",
