@@ -127,17 +127,62 @@ def stream_child(n: int, db: str, workers: int) -> None:
                       "peak_rss_children_mb": children, "samples": probe.samples}))
 
 
+class _TreeSampler:
+    """Samples a process and its descendants once a second: the sum of their RSS (pages shared
+    between the ingest process and its forked workers, such as the model, counted once per process)
+    and the sum of their PSS (each shared page split among its sharers: the tree's real footprint)."""
+
+    def __init__(self, pid: int, every: float = 1.0):
+        import threading
+        self.pid, self.every = pid, every
+        self.peak_rss = self.peak_pss = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import psutil
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._stop.is_set():
+            rss = pss = 0.0
+            try:
+                procs = [root] + root.children(recursive=True)
+            except psutil.Error:
+                break
+            for p in procs:
+                try:
+                    m = p.memory_full_info()
+                    rss += m.rss / 2**20
+                    pss += getattr(m, "pss", m.rss) / 2**20
+                except psutil.Error:
+                    pass
+            self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
+            self._stop.wait(self.every)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def run_stream(n: int, workers: int, keep_db: str | None = None) -> dict:
     with tempfile.TemporaryDirectory() as d:
         db = keep_db or str(Path(d) / "stream.duckdb")
         if keep_db and Path(keep_db).exists():
             raise SystemExit(f"--keep-db {keep_db}: the file exists; the streamed ingest needs a new store")
         # stderr (RSS samples) goes through to the terminal: a long run shows where it is
-        out = subprocess.run([sys.executable, __file__, "--_stream-child", str(n), db, str(workers)],
-                             stdout=subprocess.PIPE, text=True)
-        if out.returncode != 0:
-            raise RuntimeError(f"streamed ingest failed (exit {out.returncode}); see its stderr above")
-        return json.loads(out.stdout.strip().splitlines()[-1])
+        proc = subprocess.Popen([sys.executable, __file__, "--_stream-child", str(n), db, str(workers)],
+                                stdout=subprocess.PIPE, text=True)
+        sampler = _TreeSampler(proc.pid)
+        out, _ = proc.communicate()
+        sampler.stop()
+        if proc.returncode != 0:
+            raise RuntimeError(f"streamed ingest failed (exit {proc.returncode}); see its stderr above")
+        s = json.loads(out.strip().splitlines()[-1])
+        s["tree_peak_rss_mb"], s["tree_peak_pss_mb"] = sampler.peak_rss, sampler.peak_pss
+        return s
 
 
 # --- the comparison ---------------------------------------------------------------------------------
@@ -210,16 +255,18 @@ def main(argv=None) -> int:
     peak = 0
     if a.stream > 0:
         s = run_stream(a.stream, a.workers, a.keep_db)
-        # conservative: while coding, the ingest process's peak plus each worker at the largest worker's
-        # peak (workers share the model's pages with the forkserver: the true total is lower); after
-        # coding (workers gone), the ingest process alone during the relationship-memory rebuild
-        peak = int(round(max(s["loop_peak_rss_mb"] + a.workers * s["peak_rss_children_mb"], s["peak_rss_mb"])))
+        # the whole ingest's resident memory, each page counted once: the peak of the summed PSS of the
+        # ingest process and its workers (sampled every second), or the ingest process's own exact peak
+        # (VmHWM: it alone runs the relationship-memory rebuild at the end) if that is higher
+        peak = int(round(max(s["tree_peak_pss_mb"], s["peak_rss_mb"])))
         print(f"streamed ingest: {s['stored']} articles stored in {s['seconds']:.0f}s "
-              f"({s['stored'] / max(s['seconds'], 1e-9):.2f}/s, {a.workers} worker(s)); peak RSS {peak} MB = "
-              f"ingest process {s['peak_rss_mb']:.0f} MB (coding+storing loop {s['loop_peak_rss_mb']:.0f} MB, "
-              f"then the relationship-memory rebuild, {s['refresh_seconds'] or 0:.0f}s) + {a.workers} x worker "
-              f"{s['peak_rss_children_mb']:.0f} MB")
-        print("RSS along the stream (articles: parent/largest worker MB): "
+              f"({s['stored'] / max(s['seconds'], 1e-9):.2f}/s, {a.workers} worker(s)), then the relationship-"
+              f"memory rebuild in {s['refresh_seconds'] or 0:.0f}s")
+        print(f"peak memory of the whole ingest: {peak} MB (PSS summed over the ingest process and its workers: "
+              f"{s['tree_peak_pss_mb']:.0f} MB; RSS summed, shared model pages counted in every process: "
+              f"{s['tree_peak_rss_mb']:.0f} MB); ingest process alone: {s['peak_rss_mb']:.0f} MB (coding+storing "
+              f"loop {s['loop_peak_rss_mb']:.0f} MB, then the rebuild); largest worker {s['peak_rss_children_mb']:.0f} MB")
+        print("RSS along the stream (articles: ingest process/largest worker MB): "
               + ", ".join(f"{k}:{v:.0f}/{w:.0f}" for k, v, w in s["samples"]))
     else:
         peak = int(round(_peak_mb()))

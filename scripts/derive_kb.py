@@ -163,6 +163,8 @@ def build_orgs(shared: Path, curated: list[dict], fixes: list[dict]) -> dict[str
             "members": members, "parent": r.get("parent") or None,
             "sources": (["orgs/%s.json (worldcountrygroups 0.5.0, MIT)" % r["file"]] if src else []) + ["curated"],
         }
+        if r.get("acts_for"):      # an institution whose acts are its union's (European Commission -> EU)
+            out[code]["country"] = r["acts_for"]
     for f in fixes:  # dated membership fixes (NATO: Finland 2023, Sweden 2024...)
         org = out.get(f["org"])
         if not org:
@@ -573,7 +575,8 @@ def main(argv=None) -> int:
                            "country": r["country"], "sector": r["sector"], "sources": ["curated"]}
     qmap = {r["qid"]: r["name"] for r in read_tsv(CURATED / "qids.tsv")}
     offices = build_offices(shared, countries, qmap, read_tsv(CURATED / "offices.tsv"))
-    igo_codes = {o["cameo"]: code for code, o in orgs.items()}
+    # a CAMEO IGO code names the organisation itself, not an institution acting for it (IGOEUREEC: EU)
+    igo_codes = {o["cameo"]: code for code, o in orgs.items() if not (o.get("country") and o.get("parent"))}
     igo_codes.setdefault("IGOUNO", "UN")
     phoenix = parse_phoenix_persons(shared / "data/phoenix/Phoenix.Countries.actors.txt", set(countries), igo_codes)
     phoenix += parse_phoenix_persons(shared / "data/phoenix/Phoenix.International.actors.txt", set(countries),

@@ -8,7 +8,7 @@ from communique.events import lexicon as L
 
 # modes the gold/contract use that the manual's mode tables do not list
 EXTENSION_MODES = {("AGREE", "invitation"), ("SUPPORT", "praise"), ("SUPPORT", "condolence"), ("AGREE", "visit")}
-FRAMES = {"sv", "host", "from", "recip", "visit", "accept", "host_event", "none", "summon", "must", "stmt"}
+FRAMES = {"sv", "host", "from", "recip", "visit", "accept", "host_event", "none", "summon", "must", "stmt", "cargo"}
 ALL = [s for v in L.SENSES.values() for s in v]
 
 

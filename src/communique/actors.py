@@ -10,8 +10,11 @@ group in the article, each resolved to an actor key that is stable inside the do
    ("Kazakh President X", "Oman's Foreign Minister X", "Sultan X"), appositives on the right
    ("X, the foreign minister of Oman"), possessives ("Kazakhstan's X"); a surname later in the article
    is the same person; the article date (or a past year stated in the sentence) picks office holders;
+   weapon systems named like people ("two Patriot systems", "Storm Shadow", "31 Abrams") are never people;
 3. nominal coreference ("the president", "the diplomat", "the Kazakh minister", "the Sultan of Oman",
-   "Oman's foreign minister", "the Omani side", "the two sides") - see `actors_coref`;
+   "Oman's foreign minister", "the Omani side", "the two sides") - see `actors_coref`; a bare "the
+   president" belongs to the nearest national actor before it ("Mexico's foreign ministry denied that
+   the president ..."), else to the dateline's country; whom "its" means: `actors_pronouns`;
 4. metonyms (Astana said, the Kremlin) and generic agents (Kazakh businessmen, protesters in Athens);
 5. bare government bodies ("the Ministry of Commerce said": same-portfolio antecedent, else the
    dateline's country) and relation-defined plural groups ("the downstream countries") - see
@@ -262,6 +265,8 @@ def _gazetteer_targets(doc, tn, reg) -> None:
         if reg.taken[i] or not doc[i].text[:1].isupper():
             continue
         t = doc[i]
+        if t.dep_ == "compound" and t.head.dep_ == "dobj" and t.head.i > i:
+            t = t.head                  # "shelled Zamzam camp": the place names the object's head
         if not (tn[i - 1] in ("on", "against") or t.dep_ == "dobj" and t.head.lemma_.lower() in FORCE_VERBS):
             continue
         found = place_country_at(doc, i)

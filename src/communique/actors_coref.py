@@ -4,6 +4,9 @@
 "Oman's foreign minister" (no name following), "the two sides".  A nominal refers to the closest
 person already named in the article whose role and country fit; when nobody fits, the knowledge base
 gives the holder of that office on the date of the sentence; otherwise the office itself is the actor.
+A nominal without a country of its own ("the president") takes the country of the nearest national actor
+named before it in its sentence (a state as subject or possessor, a national body, a person), else the
+dateline's, else the nearest one earlier in the article - only a country that has such an office.
 """
 from __future__ import annotations
 
@@ -267,6 +270,58 @@ def _title_fits(info_title: Optional[str], noun: str) -> bool:
     return last in norm(info_title).split()
 
 
+OWNED_ROLES = ("head of state", "head of government", "foreign minister")
+NOT_OWNER_DEPS = {"pobj", "dative"}
+
+
+def _has_office(kb, country: str, role: str, noun: str, info, date: str) -> bool:
+    p = _holder_by_title(kb, country, role, date, info)
+    if p is None:
+        return False
+    t = kb.active_term(p.pid, date, country)
+    return _title_fits(t.title if t else None, noun)
+
+
+def _is_subject(doc, tok: int) -> bool:
+    """Is the noun phrase starting at `tok` ("the president") the subject of its clause?"""
+    for t in doc[tok:min(len(doc), tok + 6)]:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ not in ("det", "amod", "compound"):
+            return False
+    return False
+
+
+def _owner_before(doc, kb, reg, tok: int, role: str, noun: str, info, date: str, same_sentence: bool,
+                  people: bool = True):
+    """The country of the nearest national actor named before token `tok` (a state as subject or
+    possessor, a national body, a person of that country), in tok's sentence or, with
+    `same_sentence=False`, in the earlier ones; a state only named as a prepositional object ("talks with
+    Oman", "in Brazil") owns nothing.  Only countries with a holder of the office (`role`) count."""
+    try:
+        lo = doc[tok].sent.start
+    except ValueError:
+        lo = 0
+    cands = []
+    for a, b, code in getattr(reg, "states_at", []):
+        if a >= tok or code not in kb.countries or (a >= lo) != same_sentence:
+            continue
+        last = doc[b - 1]
+        owned = b < len(doc) and doc[b].text in ("'s", "’s")
+        if last.dep_ in NOT_OWNER_DEPS and not owned:
+            continue
+        cands.append((a, code))
+    for m in reg.mentions if people else ():
+        a = reg.actors.get(m.key)
+        if m.token_start < tok and a is not None and a.kind == "person" and a.country in kb.countries \
+                and (m.token_start >= lo) == same_sentence:
+            cands.append((m.token_start, a.country))
+    for _, code in sorted(cands, reverse=True):
+        if _has_office(kb, code, role, noun, info, date):
+            return code
+    return None
+
+
 def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: bool, indefinite: bool = False):
     date = reg.date_at(tok)
     past = date != reg.date
@@ -284,6 +339,12 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
         label = f"former {title.lower()}" + (f" of {kb.country_name(country)}" if country else "")
         key = reg.person(label, tok, country, "former " + role, title, "ELI", pid=f"office:{country}:former {role}")
         return key, "nominal-former"
+    role0 = info[0] if info else (next(iter(allowed)) if allowed and len(allowed) == 1 else None)
+    if country is None and role0 in OWNED_ROLES and _is_subject(doc, tok):
+        # "China's foreign ministry said the president praised the visit": the sentence's own state owns
+        # the office, even when another country's president was named earlier (a person named before
+        # does not: "the Omani diplomat thanked the head of state" is someone else's head of state)
+        country = _owner_before(doc, kb, reg, tok, role0, noun, info, date, same_sentence=True, people=False)
     if True:
         best, best_score = None, None
         for key, p in reg.people.items():
@@ -309,9 +370,15 @@ def _resolve(doc, kb, reg, tok: int, country, allowed, noun: str, info, former: 
             return best, "nominal-coref"
     role = info[0] if info else (next(iter(allowed)) if allowed and len(allowed) == 1 else None)
     dateline_country = (doc._.dateline or {}).get("country")
-    if country is None and role in ("head of state", "head of government", "foreign minister") \
-            and dateline_country:
-        country = dateline_country      # "ASTANA - The president said...": the dateline's country
+    if country is None and role in OWNED_ROLES:
+        # "Mexico's foreign ministry denied that the president ...": the nearest national actor before it in
+        # the sentence, else the dateline's country ("ASTANA - The president said..."), else the nearest
+        # one in the article - each only if that country has such an office (a king is not "the president")
+        country = (_owner_before(doc, kb, reg, tok, role, noun, info, date, same_sentence=True)
+                   or (dateline_country if dateline_country and _has_office(kb, dateline_country, role, noun,
+                                                                            info, date) else None)
+                   or _owner_before(doc, kb, reg, tok, role, noun, info, date, same_sentence=False)
+                   or dateline_country)
     if country and role:
         p = _holder_by_title(kb, country, role, date, info)
         if p is not None and noun == "foreign secretary":

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .actors_titles import (FORMER, HONORIFICS, MAX_TITLE_WORDS, NAME_PARTICLES, NAME_STOP, NEXT,
-                            NON_NAME_NEXT, PORTFOLIOS, TITLE_FIRST_WORDS, title_info)
+                            NON_NAME_NEXT, PORTFOLIOS, TITLE_FIRST_WORDS, WEAPON_AMBIGUOUS, WEAPON_HEADS,
+                            WEAPON_NAMES, WEAPON_NOUNS, title_info)
 from .actors_context import context_country
 from .actors_scan import place_country_at
 from .kb.names import norm
@@ -326,12 +327,35 @@ def candidate_names(doc, tn, hits, kb, date: str = "", all_hits=None) -> list[tu
             continue
         if any(tn[i] in NAME_STOP for i in range(s, e)):
             continue                    # "Premier League", "Simla Agreement", "Rhine Herald"
-        if src == "ner" and e - s == 1 and place_country_at(doc, s) is not None:
-            continue                    # a city the parser took for a person ("Sumy")
+        if is_weapon(doc, tn, s, e):
+            continue                    # "two Patriot systems", "Storm Shadow", "31 Abrams tanks"
+        if src == "ner" and (e - s == 1 and place_country_at(doc, s) is not None
+                             or (place_country_at(doc, s) or (0,))[0] >= e):
+            continue                    # a city the parser took for a person ("Sumy", "Ras Isa")
         if any(o[0] < e and s < o[1] for o in out):
             continue
         out.append((s, e, src))
     return sorted(out)
+
+
+def is_weapon(doc, tn, s: int, e: int) -> bool:
+    """Is the capitalised name doc[s:e] a weapon system ("Patriot", "Storm Shadow", "F-16", "Abrams tanks")?
+    Listed weapon names always are; names that are also people's names only with a weapon noun after
+    them or a number before them; any name directly followed by a weapon head ("Foo missiles")."""
+    n = len(doc)
+    phrase = norm(doc[s:e].text)
+    nxt = e
+    while nxt < n and (doc[nxt].like_num or doc[nxt].text in DASHES):     # "Leopard 2 tanks", "Leopard 2A6"
+        nxt += 1
+    after = tn[nxt] if nxt < n else ""
+    if nxt < n and tn[nxt] in ("air", "anti") and nxt + 1 < n:
+        after = "air"               # "Patriot air defence systems", "anti-aircraft"
+    counted = s > 0 and (doc[s - 1].like_num or tn[s - 1] in ("several", "more", "additional", "dozens"))
+    if phrase in WEAPON_NAMES or phrase.rstrip("s") in WEAPON_NAMES:
+        return True
+    if phrase in WEAPON_AMBIGUOUS:
+        return after in WEAPON_NOUNS or counted and not (e < n and doc[e].text[:1].isupper())
+    return after in WEAPON_HEADS or counted and after in WEAPON_NOUNS
 
 
 def _gov_noun_after(doc, tn, e: int) -> Optional[int]:

@@ -96,7 +96,9 @@ class Registry:
         key = f"org:{code}"
         if key not in self.actors:
             o = self.kb.orgs[code]
-            if o.get("country"):        # a non-state actor with a home country (Taliban: AFG INS)
+            # a non-state actor with a home country (Taliban: AFG INS), or an institution acting for its
+            # union (European Commission: country EU, name and CAMEO IGOEUREEC kept; kb_curated/orgs.tsv acts_for)
+            if o.get("country"):
                 self.actors[key] = Actor(id=key, name=o["name"], kind="organization", country=o["country"],
                                          sector=o.get("sector"), cameo=o["cameo"])
             else:

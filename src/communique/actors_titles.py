@@ -204,3 +204,36 @@ offer plan move efforts claims claim support reply goods products exports import
 plane planes aircraft tanker tankers boat boats trawler trawlers sanctions sanction tariffs tariff proposal proposals statement statements demand demands
 decision decisions veto threat threats ultimatum retaliation response pressure crackdown embargo ban
 accusation accusations warning warnings""".split())
+
+# Weapon systems named like people ("two Patriot batteries", "Storm Shadow missiles", "the Abrams"):
+# never person actors.  WEAPON_NAMES (normalised, one or more words) are weapon names whatever follows;
+# WEAPON_AMBIGUOUS are also surnames or given names (Stacey Abrams, Bradley) and are weapons only when a
+# weapon noun follows or a number precedes ("31 Abrams", "Leopard 2 tanks").
+WEAPON_NAMES = {
+    "patriot", "patriots", "himars", "iskander", "iskander m", "storm shadow", "storm shadows", "atacms",
+    "kinzhal", "kinzhals", "shahed", "shaheds", "geran", "f 16", "f 16s", "f 35", "f 35s", "f 15", "f 18",
+    "su 24", "su 25", "su 27", "su 30", "su 34", "su 35", "su 57", "mig 29", "mig 31", "tu 95", "tu 22m3",
+    "javelin", "javelins", "stinger", "stingers", "nasams", "iris t", "taurus", "scalp", "kalibr", "oreshnik",
+    "tomahawk", "tomahawks", "iron dome", "david's sling", "arrow 3", "thaad", "bayraktar", "bayraktars",
+    "lancet", "lancets", "sarmat", "zircon", "tsirkon", "s 300", "s 400", "s 500", "gripen", "gripens",
+    "rafale", "rafales", "eurofighter", "gepard", "gepards", "marder", "marders", "stryker", "strykers",
+    "hellfire", "harpoon", "harpoons", "neptune", "tochka", "tochka u", "kh 101", "kh 22", "samp/t",
+    "mlrs", "grad", "tornado", "uragan", "smerch", "krab", "pantsir", "tor", "buk", "hwasong", "fattah",
+    "kheibar", "sejjil", "burkan", "kornet", "hellfires", "reaper", "reapers",
+    "switchblade", "switchblades", "leopard", "leopards", "leopard 1", "leopard 2", "leopard 2a6"}
+WEAPON_AMBIGUOUS = {"abrams", "bradley", "bradleys", "challenger", "challenger 2", "caesar", "caesars",
+                    "typhoon", "typhoons", "archer", "paladin", "avenger", "hawk", "centurion", "piranha",
+                    "warrior", "jackal", "mastiff", "boxer", "puma", "cheetah", "cobra", "apache", "apaches",
+                    "black hawk", "black hawks", "chinook", "chinooks", "predator", "global hawk", "sentinel",
+                    "emad", "fattah", "ghadr", "qassam"}
+WEAPON_NOUNS = {"system", "systems", "missile", "missiles", "launcher", "launchers", "battery", "batteries",
+                "tank", "tanks", "jet", "jets", "fighter", "fighters", "drone", "drones", "rocket", "rockets",
+                "interceptor", "interceptors", "air", "anti", "howitzer", "howitzers", "vehicle", "vehicles",
+                "helicopter", "helicopters", "aircraft", "warplane", "warplanes", "munition", "munitions",
+                "round", "rounds", "shell", "shells", "cruise", "ballistic", "unit", "units", "gun", "guns",
+                "armoured", "armored", "artillery", "bomber", "bombers", "platform", "platforms", "complex",
+                "complexes", "fleet", "variant", "squadron", "squadrons", "crews", "crew", "pilots"}
+# Nouns that, right after a capitalised name, make it a weapon whatever the name ("Foo missiles").
+WEAPON_HEADS = {"missile", "missiles", "launcher", "launchers", "tank", "tanks", "drone", "drones", "howitzer",
+                "howitzers", "interceptor", "interceptors", "rocket", "rockets", "batteries", "warplanes",
+                "jets", "helicopters", "munitions"}

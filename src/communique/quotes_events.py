@@ -43,7 +43,10 @@ CONTENT_CODES: list[tuple[str, re.Pattern]] = [
     ("111", _P(r"\b(?:condemn\w*|irresponsible|reckless|provocation\w*|hysteria|baseless|"
                r"hypocri\w+|aggressi\w+|detached from reality|lectures?|sabotag\w+|derail\w*|"
                r"shelters? terrorists)\b")),
-    ("020", _P(r"\b(?:we|I)\s+(?:call (?:on|upon)|urge|appeal to|ask)\b|\bcall(?:s|ed)? (?:on|for)\b|"
+    ("020", _P(r"\b(?:we|I)\s+(?:call (?:on|upon)|urge|appeal to|ask)\b|"
+               r"(?<!phone )(?<!telephone )(?<!video )\bcall(?:s|ed)? (?:on|for)\b"
+               r"(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|January|February|March|"
+               r"April|May|June|July|August|September|October|November|December)\b)|"
                r"\bshould (?:stop|refrain|return)\b")),
     ("051", _P(r"\b(?:highly appreciate\w*|appreciate\w*|grateful|gratitude|thank\w*|admire\w*|"
                r"(?:highly|deeply|widely) (?:respected|valued|recognized|recognised)|impressed|"

@@ -7,7 +7,12 @@ Fixtures are read from every ``fixtures/actors*.jsonl`` file.  Each line is a sh
 bird, China Daily; places: "in Astana").  A mention is matched to the resolver's mention that overlaps
 its span most.  Metrics: ``country_accuracy``, ``country_sector_accuracy``, ``name_accuracy`` (where a
 name is expected), per category.  Optional keys: ``dateline`` ({"place", "country"}) gives the article's
-dateline; ``not_name`` on a mention names a person the mention must NOT resolve to (indefinites).
+dateline; ``not_name`` on a mention names a person the mention must NOT resolve to (indefinites);
+``not_kind`` an actor kind the mention must not have (weapon systems: ``"not_kind": "person"``);
+``its`` lists possessive pronouns and their owners (``[{"nth": 1, "owner": "Sweden"}]``: the second
+"its"/"their" of the text means the actor mention containing "Sweden"), scored by ``its_accuracy``
+(`actors_pronouns.its_owner`) next to ``its_nearest_accuracy`` (the nearest state or organisation before
+the pronoun, the rule the event coder used for every "its").
 """
 from __future__ import annotations
 
@@ -65,7 +70,7 @@ def score(fixtures: list[dict], kb=None) -> dict:
     from ..actors_testing import actor_doc
     from ..kb import KnowledgeBase
     kb = kb or KnowledgeBase.default()
-    rows, fails = [], []
+    rows, fails, its_rows = [], [], []
     for fx in fixtures:
         doc = actor_doc(fx["text"], fx.get("published"), dateline=fx.get("dateline"), kb=kb)
         for exp in fx["mentions"]:
@@ -79,6 +84,8 @@ def score(fixtures: list[dict], kb=None) -> dict:
             ok_c = got_c == exp["country"]
             if exp.get("kind"):
                 ok_c = ok_c and a is not None and a.kind == exp["kind"]
+            if exp.get("not_kind"):
+                ok_c = ok_c and (a is None or a.kind != exp["not_kind"])
             ok_cs = ok_c and (exp["country"] is None and not exp.get("kind") or got_s == exp.get("sector"))
             ok_n = _same_name(kb, a.name if a else None, exp["name"]) if exp.get("name") else None
             if exp.get("not_name"):
@@ -87,7 +94,23 @@ def score(fixtures: list[dict], kb=None) -> dict:
             if not (ok_c and ok_cs and ok_n is not False):
                 fails.append([fx.get("id"), exp["text"], f"{exp['country']}/{exp.get('sector')}",
                               f"{got_c}/{got_s}", (a.name if a else "-"), (m.how if m else "-")])
-    return {"rows": rows, "fails": fails}
+        for exp in fx.get("its", []):
+            ok, ok_near, got = _its(doc, exp)
+            its_rows.append((ok, ok_near))
+            if not ok:
+                fails.append([fx.get("id"), f"its #{exp['nth']}", exp["owner"], got, "-", "its-owner"])
+    return {"rows": rows, "fails": fails, "its": its_rows}
+
+
+def _its(doc, exp: dict) -> tuple[bool, bool, str]:
+    from ..actors_pronouns import POSSESSIVE_PRONOUNS, its_owner
+    toks = [t.i for t in doc if t.lower_ in POSSESSIVE_PRONOUNS]
+    tok = toks[exp["nth"]]
+    ms, table = doc._.actor_mentions, doc._.actor_table
+    m = its_owner(doc, tok, ms, table)
+    near = [x for x in ms if x.token_end <= tok and table[x.key].kind != "person"]
+    got = m.text if m else "-"
+    return exp["owner"] in got, bool(near) and exp["owner"] in near[-1].text, got
 
 
 def run(shared: Optional[Path] = None) -> SuiteResult:
@@ -101,6 +124,11 @@ def run(shared: Optional[Path] = None) -> SuiteResult:
         "country_sector_accuracy": sum(r[2] for r in rows) / n,
         "name_accuracy": (sum(bool(r[3]) for r in named) / len(named)) if named else 1.0,
     }
+    its = res["its"]
+    if its:
+        metrics["its_cases"] = float(len(its))
+        metrics["its_accuracy"] = sum(r[0] for r in its) / len(its)
+        metrics["its_nearest_accuracy"] = sum(r[1] for r in its) / len(its)
     by = defaultdict(list)
     for r in rows:
         by[r[0]].append(r)

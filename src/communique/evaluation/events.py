@@ -23,8 +23,18 @@ BINS = (0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
 # (their first-run numbers are the honest estimate of how the coder does on unseen text), each
 # also on its own (fresh_heldout4_precision, ...).  First runs: heldout3 P 0.79 / R 0.70;
 # heldout4 P 0.92 / R 0.70 (40 texts written before reading the coder); heldout5 P 0.91 / R 0.60
-# (30 texts written after the heldout4 fixes, before any tuning on them).
-FRESH = ("events_heldout3.jsonl", "events_heldout4.jsonl", "events_heldout5.jsonl")
+# (30 texts written after the heldout4 fixes, before any tuning on them); heldout6 P 0.917 / R 0.660
+# (40 texts written before reading the coder: everyday visits/calls/deals/aid/sanctions told many
+# ways, hard cases, 4 texts without an international event).  After its fixes (sit down with, calls
+# "from", loans approved/extended, "a package of sanctions"/"a wave of drones", support reaffirmed,
+# pledges "from", aid cargo, the pair acting towards a third party, passive "by" agents, fronted-
+# phrase subjects, accusations accompanying an expulsion, conditions of threatened acts, signings
+# oriented by the dateline only after a meeting) the three sets stand at P 1.00; what heldout6 still
+# misses is one convention: an attack named inside a condemnation ("condemned the US strikes on
+# Iranian sites") is not coded apart (as in accuse-02 of the main set).  One heldout6 gold was
+# aligned after the first run with the documented convention that an announced refusal ("will not
+# send weapons") is REJECT, not a negated AID.
+FRESH = ("events_heldout3.jsonl", "events_heldout4.jsonl", "events_heldout5.jsonl", "events_heldout6.jsonl")
 
 
 def load(paths=None) -> list[dict]:

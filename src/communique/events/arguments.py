@@ -70,6 +70,7 @@ class ActorIndex:
             for i in range(m.token_start, m.token_end):
                 self.tok2m.setdefault(i, m)
         self.dyad: Optional[tuple[Party, Party]] = None
+        self.met = False   # a meeting of two parties told so far (the coder sets it)
         self._kb = None
 
     def _entity_mentions(self, doc: Doc) -> list[Mention]:
@@ -215,8 +216,36 @@ class ActorIndex:
                 out = []
         for t in heads:
             p = self._one(t, set(exclude))
+            if p is not None and len(heads) == 1 and self._pair_members(t, p, set(exclude)):
+                return self._pair_members(t, p, set(exclude))
             if p is not None and all(p.key != q.key or p.key is None for q in out):
                 out.append(p)
+        return out
+
+    def _pair_members(self, t: Token, p: Party, exclude: set) -> list[Party]:
+        """"The two ministers also called on the EU": a mention of the article's pair (an actor
+        of kind group whose key lists the member countries, "group:POL+UKR") acts as each member."""
+        m = self.in_np(t)
+        if m is None or m.how != "pair" or p.country or not (p.key or "").startswith("group:"):
+            return []
+        codes = (p.key.split(":", 1)[1]).split("+")
+        if len(codes) < 2 or not all(len(c) >= 2 and c.isupper() for c in codes):
+            return []
+        out = []
+        for code in codes:
+            # the member's own actor named earlier (a minister of that country), else the country
+            best = None
+            for mm in self.mentions:
+                a = self.table.get(mm.key)
+                if mm.token_end > t.i or a is None or a.country != code or mm.key in exclude:
+                    continue
+                if best is None or (a.kind == "person") >= (self.table[best.key].kind == "person"):
+                    best = mm
+            if best is not None:
+                q = self.party(best, t.i, "pair")
+            else:
+                q = Party(None, code, code, code, "country", t.i, "pair")
+            out.append(q)
         return out
 
     def _one(self, t: Token, exclude: set) -> Optional[Party]:
@@ -260,6 +289,12 @@ class ActorIndex:
         return None
 
     def pronoun(self, t: Token, exclude: set) -> Optional[Party]:
+        if t.dep_ == "poss" and t.lower_ in ("its", "their"):
+            # "... as the Hungarian parliament ratified its membership bid": the applicant, not the decider
+            from ..actors_pronouns import its_owner
+            m = its_owner(self.doc, t.i, self.mentions, self.table)
+            if m is not None and m.key not in exclude:
+                return self.party(m, t.i, "pron")
         want = PERSONAL_PRON.get(t.lower_, "any")
         if t.dep_ == "nsubj" and t.head.dep_ == "ccomp":
             # "China ... announced that it would raise its tariffs": the reporting clause's subject
@@ -347,6 +382,11 @@ _ADDRESSING = frozenset("call urge ask demand appeal invite warn accuse praise t
 DECISION_NOUNS = frozenset("decision move".split())
 
 
+# verbs that credit or blame their object for an act named by a for/of gerund
+_CREDITING = frozenset("thank praise commend congratulate hail laud applaud salute reward criticize criticise "
+                       "condemn blame accuse punish fault".split())
+
+
 def subject(verb: Token, depth: int = 0) -> Optional[Token]:
     """The agent of a verb: nsubj, passive 'by' agent, or inherited from the governing clause."""
     if depth > 4:
@@ -364,8 +404,24 @@ def subject(verb: Token, depth: int = 0) -> Optional[Token]:
     for c in verb.children:
         if c.dep_ == "agent":
             return child(c, "pobj")
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "were declared persona non grata by Moldova": the parser may label the agent a plain prep
+        near = list(verb.children) + [g for c in verb.children if c.dep_ in ("oprd", "dobj") for g in c.subtree]
+        for c in near:
+            if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i:
+                o = child(c, "pobj")
+                if o is not None and o.pos_ in ("PROPN", "NOUN") and o.ent_type_ not in ("DATE", "TIME"):
+                    return o
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
+    if verb.dep_ == "ROOT" and verb.pos_ == "VERB":
+        # "On the sidelines of the summit, X's foreign minister sat down with ...": the parser may
+        # hang the subject on the fronted phrase as an apposition, right before the verb
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i < verb.i:
+                for t in c.subtree:
+                    if t.dep_ == "appos" and t.right_edge.i == verb.i - 1 and t.pos_ in ("NOUN", "PROPN"):
+                        return t
     if verb.dep_ == "ROOT":
         # "X on Wednesday put ..., closed ... and ordered ...": the parser made the first of the
         # coordinated predicates an adverbial clause of the last one
@@ -397,6 +453,10 @@ def subject(verb: Token, depth: int = 0) -> Optional[Token]:
         return subject(h, depth + 1)
     if verb.dep_ in ("acomp",):
         return subject(h, depth + 1)
+    if verb.dep_ == "pcomp" and h.lower_ in ("for", "of") and h.head.lemma_.lower() in _CREDITING:
+        o = child(h.head, "dobj")
+        if o is not None:
+            return o  # "thanked India for evacuating ...", "accused X of shelling ...": X did it
     if verb.dep_ in ("advcl", "pcomp"):
         if verb.dep_ == "pcomp":
             h = h.head

@@ -254,12 +254,42 @@ def dedup(events: list[Event], kinds: Optional[dict] = None) -> list[Event]:
     return out
 
 
+def _overlap(a: Evidence, b: Evidence) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def same_statement(e: Event, q: Event) -> bool:
+    """One act read twice: by the coder from the sentence and from the quote that sentence
+    carries ("The ministry warned that China ... would take countermeasures"): same source and
+    target country, same PLOVER type, same day, overlapping evidence."""
+    return _party_key(e.source) == _party_key(q.source) and _party_key(e.target) == _party_key(q.target) \
+        and e.plover.type == q.plover.type and e.when == q.when and (e.date or None) == (q.date or None) \
+        and _overlap(e.evidence, q.evidence)
+
+
+def merge_statements(events: list[Event], statements: list[Event]) -> list[Event]:
+    """Coder events plus statement events (from quotes), each act once: when a statement event
+    repeats a coder event (`same_statement`), the more confident one is kept (the coder's on a
+    tie: its evidence is anchored on a parsed trigger); a kept coder event points at the quote."""
+    from dataclasses import replace
+    out = list(events)
+    for q in statements:
+        i = next((n for n, e in enumerate(out) if e.quote is None and same_statement(e, q)), None)
+        if i is None:
+            out.append(q)
+        elif q.confidence > out[i].confidence:
+            out[i] = q
+        else:
+            out[i] = replace(out[i], quote=q.quote)
+    return out
+
+
 def annotate(doc: Doc, threshold: float = DEFAULT_THRESHOLD):
     """-> (list[Event], sectors, contexts); Event.source/target.actor hold actor keys."""
     idx = ActorIndex(doc)
     cands = detect(doc, idx)
     events = events_from_candidates(doc, cands, idx, threshold)
-    events += [e for e in adapters.statement_events(doc) if e.confidence >= threshold]
+    events = merge_statements(events, [e for e in adapters.statement_events(doc) if e.confidence >= threshold])
     events = dedup(events, {k: a.kind for k, a in idx.table.items()})
     text = doc._.source_text if doc._.source_text is not None else doc.text
     sectors = adapters.sectors_of(text)

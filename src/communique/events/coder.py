@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from . import lexicon as L
-from .arguments import DECISION_NOUNS, ActorIndex, child, conjuncts, prep_objects
+from .arguments import DECISION_NOUNS, ActorIndex, Party, child, conjuncts, prep_objects
 from .candidate import (DOMESTIC_OK, MATERIAL, NEEDS_TARGET_EXCEPT, SPEECH, Candidate)  # noqa: F401
 from .conventions import _finish, _inner_triggers, _refine
 from .matching import Matcher, _is_purpose, _light_verb, _own_subtree
@@ -53,10 +53,18 @@ def _follow_up(c: Candidate) -> bool:
     return any(x.dep_ == "advmod" and x.lower_ == "again" for x in c.tok.children)
 
 
+def _threat_heads(tok) -> list:
+    """A threat and the act it threatens ("threatened to close the strait if ..."): the words
+    a condition of the threat may hang on."""
+    return [tok] + [x for x in tok.children if x.dep_ in ("xcomp", "ccomp") and x.pos_ in ("VERB", "AUX")]
+
+
 def _condition_party(c: Candidate, res: Resolver):
     """"would fight to the end if the United States insisted on escalating": a conditional
-    conflictual act is a threat to the party whose conduct is the condition."""
-    for h in (c.tok, c.light):
+    conflictual act is a threat to the party whose conduct is the condition ("threatened to close
+    the strait if the United States attacked": the condition of the threatened act)."""
+    heads = [c.tok, c.light] + (_threat_heads(c.tok)[1:] if c.ptype == "THREATEN" and c.sense.kind == "V" else [])
+    for h in heads:
         if h is None:
             continue
         for ch in h.children:
@@ -132,6 +140,13 @@ def _noun_purpose(t) -> bool:
         return False  # "Washington's decision to raise tariffs": the act decided, not a purpose
     return t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN") or \
         t.dep_ == "advcl" and t.head.dep_ == "xcomp" and t.head.tag_ == "VB"
+
+
+def _named_accusation(v) -> bool:
+    """"expelled two diplomats, accusing them of spying": an accusation that names whom it
+    accuses (object + "of" charge) is an act of its own, not the purpose of the expulsion."""
+    return v.tag_ == "VBG" and v.lemma_.lower() in ("accuse", "blame") and \
+        child(v, "dobj") is not None and any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in v.children)
 
 
 def _lead_date(sent, ents, dl: dict, anchor: Optional[str]) -> Optional[str]:
@@ -272,6 +287,7 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                     continue
                 for ch in h.children:
                     if ch.dep_ in ("advcl", "acl", "xcomp") and _is_purpose(ch) and ch.i in by_tok and \
+                            not _named_accusation(ch) and \
                             by_tok[ch.i].ptype in (("REQUEST", "ACCUSE") if c.ptype in MATERIAL else ("SUPPORT",)) \
                             and c.ptype not in L.CONTENT_TAKERS:
                         by_tok[ch.i].suppressed = True
@@ -292,7 +308,7 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
             if c.ptype in ("THREATEN",):
                 # "warned X of consequences if Manila kept sending vessels": the condition of a
                 # warning is what is warned against, not an act of its own
-                for ch in c.tok.children:
+                for ch in [g for h in _threat_heads(c.tok) for g in h.children]:
                     if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                   for m in ch.children):
                         for t in ch.subtree:
@@ -315,7 +331,7 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                     continue
                 if c.ptype in L.CONTENT_TAKERS or c.sense.kind == "V" and inner.tok.pos_ in ("NOUN", "PROPN") \
                         or c.sense.kind == "V" and inner.tok.dep_ in ("dobj", "nsubjpass", "pobj") \
-                        or c.ptype == "ACCUSE" and inner.tok.dep_ == "pcomp" or inner.light is not None \
+                        or c.ptype in ("ACCUSE", "SUPPORT") and inner.tok.dep_ == "pcomp" or inner.light is not None \
                         and inner.light.dep_ == "pcomp":
                     inner.suppressed = True
                     res.resolve(inner)
@@ -330,9 +346,19 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
             res.resolve(c)
             if c.target is None and tgt_before is not None:
                 c.target = tgt_before
+            if c.target is not None and not c.target.country and c.target.kind == "person" and \
+                    c.source is not None and c.source.country:
+                # "after agreeing with President X" (a person the knowledge base has no country
+                # for), in the story of a visit: the other party of the article's pair
+                o = res._other_in_dyad(c.source)
+                if o is not None and o.country:
+                    t = c.target
+                    c.target = Party(t.key, o.country, o.country, t.name, t.kind, t.token, "dyad")
             if (c.ptype == "PROTEST" or c.mode == "expel") and c.source is None and c.target is not None:
                 c.source = res.crowd_source(c)
             if c.target is None and c.source is not None and c.when == "hypothetical" and c.ptype in L.THREAT_CODES:
+                c.target = _condition_party(c, res)
+            if c.target is None and c.source is not None and c.ptype == "THREATEN" and c.sense.kind == "V":
                 c.target = _condition_party(c, res)
             if c.ptype == "THREATEN" and c.source is None and c.sense.kind == "V":
                 _threatener(c, res)
@@ -342,6 +368,8 @@ def detect(doc: Doc, idx: Optional[ActorIndex] = None) -> list[Candidate]:
                 out.extend(Candidate(c.sense, c.tok, c.light, c.code, c.ptype, c.mode, c.conf, source=s2, target=t2,
                                      when=c.when, date=c.date, place=c.place, oriented=c.oriented, tconf=c.tconf)
                            for s2, t2 in c.also)
+                if c.ptype == "CONSULT" and c.source is not None and c.target is not None and c.when == "reported":
+                    idx.met = True
                 if idx.dyad is None and c.source is not None and c.target is not None and \
                         c.source.country and c.target.country and c.source.country != c.target.country:
                     idx.dyad = (c.source, c.target)

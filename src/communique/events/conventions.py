@@ -176,6 +176,7 @@ def _convert(c: Candidate) -> None:
                     for x in (c.light or c.tok).children):
         c.code = "125" if c.ptype == "CONSULT" else "120"
         c.ptype, c.mode, c.when = "REJECT", ("meet" if c.code == "125" else None), "reported"
+        c.notes.append("refusal")   # made on the day it is said (see `_finish`)
 
 
 # the weapon named on an attack ("a drone attack", "Russian drones struck") -> PLOVER ASSAULT mode
@@ -205,6 +206,10 @@ def _finish(c: Candidate, idx: ActorIndex, anchor: Optional[str]) -> None:
     if c.ptype == "CONSULT" and c.oriented and c.code in ("040", "046") and c.mode is None:
         c.code, c.mode = "042", "visit"
     _convert(c)
+    if "refusal" in c.notes and c.date and anchor and c.date[:10] > anchor[:10]:
+        # "X will not send weapons, the minister said on Friday": the refusal is dated by the
+        # saying, not by the coming Friday the future verb made of it
+        c.date = anchor[:10]
     sal = _salience(c)
     c.tconf = round(c.conf * sal * 0.92 ** _clause_depth(c.light or c.tok), 3)
     conf = c.conf * (1 - (1 - sal) / 2)   # background events are still events, a little less sure

@@ -14,7 +14,8 @@ Each rule is one line of the table below, parsed once at import::
 - frame: how source/target are read (see `arguments`): ``sv`` subject -> object,
   ``host`` object (the guest) -> subject (the host), ``from`` the ``from`` phrase -> subject,
   ``recip`` a symmetric meeting (visitor -> host once the place is known), ``visit``
-  subject -> the visited place's country.
+  subject -> the visited place's country, ``cargo`` the from-phrase of an aid cargo subject ->
+  where it arrived ("relief supplies from X arrived in Y").
 - mode ``-`` means none.  Rules for one lemma are tried in order; the first that holds wins.
 
 Facts carried over: CAMEO codes (CAMEO 1.1b3), PLOVER types/modes (PLOVER manual 2021);
@@ -48,6 +49,7 @@ V meet         | prep=with                  | 040 CONSULT - recip 0.85
 V meet         | obj=ANY                    | 040 CONSULT - recip 0.85
 V meet         | -                          | 040 CONSULT - recip 0.75
 V talk         | prep=with                  | 040 CONSULT - recip 0.8
+V sit_down     | prep=with                  | 040 CONSULT - recip 0.75
 V discuss      | -                          | 040 CONSULT - recip 0.75
 V confer       | -                          | 040 CONSULT - recip 0.75
 V consult      | -                          | 040 CONSULT - recip 0.75
@@ -55,6 +57,10 @@ V negotiate    | -                          | 046 CONSULT - recip 0.75
 V mediate      | -                          | 045 CONSULT third-party sv 0.7
 V visit        | notsubj=PRIVATE            | 042 CONSULT visit visit 0.9
 V tour         | obj=ANY                    | 042 CONSULT visit visit 0.6
+V arrive       | aidcargo;prep=in           | 070 AID - cargo 0.65
+V arrive       | peacemission;prep=in       | 074 AID - visit 0.6
+V reach        | aidcargo;obj=ANY           | 070 AID - cargo 0.65
+V enter        | aidcargo;obj=ANY           | 070 AID - cargo 0.6
 V arrive       | prep=in;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visit 0.75
 V travel       | prep=to;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visit 0.7
 V expect       | prep=in;passive;notsubj=FORCES;notsubj=PRIVATE | 042 CONSULT visit visit 0.7
@@ -106,6 +112,8 @@ V instruct     | xcomp                      | 030 AGREE - recip 0.65
 V help         | xcomp                      | 070 AID - sv 0.6
 V propose      | -                          | 030 AGREE - sv 0.7
 V promise      | -                          | 030 AGREE - sv 0.75
+N pledge       | from_actor                 | 030 AGREE - sv 0.7
+N promise      | from_actor                 | 030 AGREE - sv 0.65
 V pledge       | xverb=retaliate/avenge/punish | 130 THREATEN - sv 0.7
 V pledge       | -                          | 030 AGREE - sv 0.75
 V vow          | obj=revenge/retaliation/retribution/vengeance/response | 130 THREATEN - sv 0.75
@@ -180,6 +188,7 @@ V sign         | obj=AGREEMENT              | 057 SUPPORT - recip 0.9
 V adopt        | obj=agenda/declaration/roadmap/programme/program/charter | 057 SUPPORT - recip 0.7
 V sign         | -                          | 057 SUPPORT - recip 0.6
 V ratify       | obj=AGREEMENT              | 057 SUPPORT - recip 0.8
+V ratify       | obj=bid/accession/membership/application | 057 SUPPORT - sv 0.75
 V renew        | obj=AGREEMENT/lease/mandate/permit/licence/license/concession | 057 SUPPORT - sv 0.55
 N agreement    | light=sign                 | 057 SUPPORT - recip 0.9
 N memorandum   | light=sign                 | 057 SUPPORT - recip 0.9
@@ -221,6 +230,9 @@ V deposit      | obj=AID                    | 070 AID - sv 0.7
 V grant        | obj=asylum                 | 075 AID - sv 0.85
 V grant        | obj=AID                    | 070 AID - sv 0.8
 V allocate     | obj=AID                    | 071 AID - sv 0.75
+V approve      | obj=AID;notobj=SANCTION    | 071 AID - sv 0.7
+V disburse     | obj=AID                    | 071 AID - sv 0.8
+V extend       | obj=loan/credit/grant/aid/assistance/financing/funding | 071 AID - sv 0.7
 V hand_over    | obj=AID                    | 070 AID - sv 0.75
 V hand_over    | obj=soldier/serviceman/prisoner/captive/detainee/hostage/pow/body/remains/citizen/national/fisherman/civilian/journalist | 0841 RETREAT release sv 0.7
 V hand         | obj=soldier/serviceman/prisoner/captive/detainee/hostage/pow/body/remains/citizen/national/fisherman/civilian/journalist;prep=to | 0841 RETREAT release sv 0.7
@@ -529,6 +541,9 @@ V blow_up      | -                          | 183 ASSAULT explosives sv 0.75
 N attack       | cyber                      | 170 COERCE cyber sv 0.75
 N warfare      | cyber                      | 170 COERCE cyber sv 0.7
 N attack       | light=launch               | 190 ASSAULT - sv 0.85
+N drone        | light=launch               | 190 ASSAULT drone sv 0.75
+N missile      | light=launch               | 190 ASSAULT - sv 0.75
+N rocket       | light=launch               | 190 ASSAULT heavy-weapons sv 0.7
 N assault      | light=launch               | 190 ASSAULT - sv 0.8
 N raid         | light=launch               | 190 ASSAULT - sv 0.75
 N bombardment  | -                          | 194 ASSAULT heavy-weapons sv 0.7

@@ -122,14 +122,21 @@ def _light_verb(noun: Token) -> Optional[Token]:
         return n.head
     if n.dep_ == "pobj" and n.head.dep_ in ("prep", "agent") and n.head.head.pos_ == "VERB":
         return n.head.head
-    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in CARRIERS \
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in CARRIERS | MEASURES \
             and n.head.head is not noun:
-        return _light_verb(n.head.head)  # "sent a message of condolence": the message's verb
+        # "sent a message of condolence", "adopted a package of sanctions", "launched a wave of
+        # drones": the verb of the carrying or counting noun
+        return _light_verb(n.head.head)
     return None
 
 
 # nouns that carry an act named in their "of" phrase ("a message of condolence", "a letter of thanks")
 CARRIERS = frozenset("message letter telegram note cable word expression".split())
+SECURITY_STAFF = frozenset("police officer policeman policewoman gendarme peacekeeper".split())
+# words that make a moving cargo aid ("relief supplies", "a convoy of humanitarian aid")
+AID_CARGO = frozenset("aid assistance relief humanitarian medical medicine vaccine donation emergency".split())
+# nouns that count or bundle what their "of" phrase names ("a package of sanctions", "a wave of drones")
+MEASURES = frozenset("package round set wave raft series batch barrage volley salvo swarm slew".split())
 
 
 def _in_clause(tok: Token, word: str) -> bool:
@@ -331,6 +338,26 @@ class Matcher:
                     return False
             elif name == "as_shield":
                 if not any(o.lemma_.lower() == "shield" for _, o in prep_objects(tok, ("as",))):
+                    return False
+            elif name == "aidcargo":
+                # "a shipment of medical supplies from the UAE reached ...": aid as the subject
+                # (a shipment of wheat is trade, not aid)
+                sj = subject(tok)
+                if sj is None or not {t.lemma_.lower() for t in sj.subtree} & AID_CARGO:
+                    return False
+            elif name == "peacemission":
+                # "Kenyan police officers arrived in Haiti to lead a security mission": security
+                # forces sent for a mission abroad (CAMEO 074, peacekeeping), not a visit
+                sj = subject(tok)
+                if sj is None or sj.lemma_.lower() not in L.CLASSES["FORCES"] | SECURITY_STAFF:
+                    return False
+                purpose = [t for c in tok.children if c.dep_ in ("advcl", "xcomp", "prep") and c.lower_ != "in"
+                           for t in c.subtree]
+                if not any(t.lemma_.lower() in ("mission", "peacekeeping") for t in purpose):
+                    return False
+            elif name == "from_actor":
+                # "a pledge from France to help ...": the giver named in a from-phrase
+                if not any(self.idx.parties(o) for _, o in prep_objects(tok, ("from",))):
                     return False
             elif name == "again":
                 if not any(c.dep_ == "advmod" and c.lower_ == "again" for c in tok.children):

@@ -154,14 +154,23 @@ def date_entities(doc) -> dict[int, list[Span]]:
     """DATE entities by sentence start (computed once per Doc)."""
     out: dict[int, list[Span]] = {}
     for e in doc.ents:
+        if e.root.dep_ in ("amod", "nummod") and e.root.head.ent_type_ not in ("DATE", "TIME") and \
+                e.root.head.pos_ in ("NOUN", "PROPN") and len(e) == 1:
+            continue  # "its 17th package of sanctions": an ordinal of a thing, not a day
         if e.label_ == "DATE" or e.label_ == "TIME" and _WEEKDAY.search(e.text):
             # "on Wednesday night", "on Thursday morning": a day, tagged as a time
             out.setdefault(e.root.sent.start, []).append(e)
     return out
 
 
-def _date_ents(sent: Span, tok: Token, light: Optional[Token], dates: Optional[list] = None) -> list[Span]:
-    """DATE entities of the sentence that govern the trigger's clause, nearest first."""
+_ATTRIBUTION = frozenset("say announce state confirm tell add report".split())
+
+
+def _date_ents(sent: Span, tok: Token, light: Optional[Token], dates: Optional[list] = None,
+               future: bool = False) -> list[Span]:
+    """DATE entities of the sentence that govern the trigger's clause, nearest first.  `future`:
+    the trigger is a planned act, and the day of the attribution that reports it ("X will provide
+    aid, the government said on Tuesday") is not its day."""
     chain = _clause_chain(tok, light)
     anchors = set(t.i for t in chain)
     out = []
@@ -184,6 +193,9 @@ def _date_ents(sent: Span, tok: Token, light: Optional[Token], dates: Optional[l
         related = h.i in anchors or h in tok.ancestors or (
             tok in h.subtree and not any(t.dep_ in ("ccomp",) for t in tok.ancestors if t in h.subtree and t is not h))
         if tok.i in range(e.start, e.end):
+            continue
+        if future and h.i != tok.i and (light is None or h.i != light.i) and \
+                h.lemma_.lower() in _ATTRIBUTION and h in tok.ancestors:
             continue
         if related:
             out.append(e)
@@ -223,8 +235,11 @@ def modality(tok: Token, light: Optional[Token], anchor: Optional[str],
     date = None
     date_text = ""
     fut = future_marked(tok, light)
-    for e in _date_ents(sent, tok, light, dates):
+    for e in _date_ents(sent, tok, light, dates, future=fut):
         date = adapters.resolve_date(e.text, anchor, future=fut)
+        if not date and "," in e.text:
+            # "on Monday, days after the earthquake": the NER ran the day into what follows
+            date = adapters.resolve_date(e.text.split(",")[0], anchor, future=fut)
         if date:
             date_text = e.text
             break

@@ -152,6 +152,9 @@ class Resolver:
                 objs = [o for o in objs if o.dep_ != "pobj" or o.head.lower_ not in ("for",)]
         else:
             subj_tok, objs = self._noun_args(tok, light)
+            if ("from_actor", "") in s.conds:
+                # "a pledge from France": the giver is the from-phrase, not the clause's subject
+                subj_tok = next((o for _, o in prep_objects(tok, ("from",)) if self.parties(o)), subj_tok)
         if frame == "none":
             c.conf = 0.0
             return
@@ -178,14 +181,32 @@ class Resolver:
             return
         if frame == "from":
             src = [o for p, o in prep_objects(tok, ("from",))]
+            if s.kind == "V" and child(tok, "dobj") is not None:
+                # "received a phone call from King X": the parser hangs the from-phrase on the object
+                src += [o for p, o in prep_objects(child(tok, "dobj"), ("from",))]
             c.source = self.first(src)
             c.target = self.first([subj_tok])
+            return
+        if frame == "cargo":
+            # "a shipment of medical supplies from the UAE reached Myanmar": the sender named in the
+            # cargo's from-phrase, the receiver where it arrived
+            c.source = self.first([o for t in (subj_tok.subtree if subj_tok is not None else ())
+                                   if t.dep_ == "prep" and t.lower_ == "from" for o in t.children if o.dep_ == "pobj"])
+            ex = [c.source.key] if c.source and c.source.key else []
+            for p in _place_tokens(tok) + objs:
+                pp = self.place_party(p) if p.ent_type_ in PLACE_LABELS else None
+                pp = pp or self.first([p], ex)
+                if pp is not None and (c.source is None or pp.country != c.source.country):
+                    c.target = pp
+                    break
             return
         if frame == "accept":
             c.source = self.first([subj_tok])
             ex = [c.source.key] if c.source and c.source.key else []
             inviter = [ch for ch in tok.children if ch.dep_ == "poss"] + \
-                      [o for _, o in prep_objects(tok, ("of", "from", "by"))]
+                      [o for _, o in prep_objects(tok, ("of", "from", "by"))] + \
+                      [o for a in tok.children if a.dep_ == "acl" for _, o in prep_objects(a, ("from",))]
+            # ("an invitation to visit Laos from his Lao counterpart": the parse hangs it on the visit)
             c.target = self.first(inviter, ex)
             if c.target is None and c.source is not None:
                 c.target = self._other_in_dyad(c.source)
@@ -243,13 +264,21 @@ class Resolver:
                         break
         if c.target is None and c.ptype in ("AGREE", "AID", "SUPPORT"):
             # "pledged 5 billion yen to help Bangladesh build schools": the beneficiary of the purpose
+            # ("a pledge from France to help modernise Indonesia's navy": the noun's own infinitive)
             for ch in tok.children:
-                if ch.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in ch.children):
+                if (ch.dep_ in ("advcl", "xcomp") or ch.dep_ == "acl" and s.kind == "N") and \
+                        any(a.lower_ == "to" for a in ch.children):
                     inner = child(ch, "ccomp", "xcomp")  # "to help Bangladesh build schools"
                     c.target = self.first([child(ch, "dobj"), child(ch, "dative"),
-                                           child(inner, "nsubj") if inner is not None else None], ex)
+                                           child(inner, "nsubj") if inner is not None else None,
+                                           child(inner, "dobj") if inner is not None and s.kind == "N" else None], ex)
                     if c.target is not None:
                         break
+        if c.target is None and c.source is not None and c.ptype == "AID" and s.kind == "V":
+            # "approved a credit line for Ukraine", "a loan to Kenya": the beneficiary on the aid itself
+            t = self.first([o for d in object_tokens(tok, ()) for _, o in prep_objects(d, ("to", "for"))], ex)
+            if t is not None and t.country and t.country != c.source.country:
+                c.target = t
         if c.target is None and c.source is not None and c.ptype == "AID" and s.kind == "V":
             # "sent a convoy to the Maktaaral district": the country of the place the aid went to,
             # else (a place the gazetteer does not know) the other party of a two-party article
@@ -288,6 +317,12 @@ class Resolver:
                             break
                 if c.target is not None:
                     break
+        if c.target is None and c.source is not None and c.ptype == "ASSAULT" and s.kind == "N" and light is not None:
+            # "launched a wave of drones at Russian oil refineries": what the launch was aimed at
+            heads = [light] + [o for o in light.children if o.dep_ == "dobj"]
+            t = self.first([o for h in heads for _, o in prep_objects(h, ("at", "on", "against", "into"))], ex)
+            if t is not None and t.country and t.country != c.source.country:
+                c.target = t
         if c.target is None and c.mode == "withdraw" and s.kind == "N":
             # "the withdrawal of French troops from Chad": the country left
             ex2 = ex + ([c.source.key] if c.source is not None and c.source.key else [])
@@ -311,14 +346,18 @@ class Resolver:
                             c.target = t
                             break
         if c.source is not None and len(srcs) > 1 and c.target is not None and frame == "sv" and \
-                all(p.how not in ("dyad", "pron") for p in srcs) and len(conjuncts(subj_tok)) > 1:
+                (all(p.how not in ("dyad", "pron") for p in srcs) and len(conjuncts(subj_tok)) > 1 or
+                 # "the two ministers called on the EU": each of the pair, towards a third party
+                 all(p.how in ("pair", "dyad") for p in srcs) and
+                 c.target.country not in {p.country for p in srcs}):
             # "Spain, Ireland and Norway recognised Palestine": each subject's own act
             seen = {c.source.country, c.target.country}
             for p in srcs[1:]:
                 if p.country and p.country not in seen:
                     seen.add(p.country)
                     c.also.append((p, c.target))
-        if c.source is not None and len(srcs) > 1 and c.target is None and frame == "sv":
+        if c.source is not None and len(srcs) > 1 and c.target is None and frame == "sv" and \
+                not all(p.how == "pair" for p in srcs):
             c.target = srcs[1]
         indefinite = s.kind == "V" and (
             any(o.dep_ == "dobj" and o.pos_ == "PRON" and o.lower_ not in ("him", "her", "them", "it", "you", "us")
@@ -506,7 +545,10 @@ class Resolver:
                 if pp is not None and pp.country:
                     c.place = p
                     return pp.country
-        if c.when == "reported":
+        if c.when == "reported" and not (c.code == "057" and not self.idx.met):
+            # the dateline orients meetings (the visitor travelled to where the story is filed) and
+            # what is signed during them; "ROME. Italy and Albania signed ...", with no visit told
+            # before, is a signing of both parties in their order, not a visit
             return self.dateline.get("country")
         return None
 

@@ -17,7 +17,8 @@ CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
              "session round mediation effort contact",
     "FORCES": "troop force soldier army unit warship tank missile division battalion reservist "
               "brigade jet aircraft vessel ship peacekeeper contingent deployment",
-    "DIPLOMAT": "ambassador envoy diplomat attache consul representative charge adviser advisor",
+    "DIPLOMAT": "ambassador envoy diplomat attache consul representative charge adviser advisor "
+                "commissioner nuncio",
     "MISSION": "inspector observer peacekeeper monitor mission agency worker",
     "EASABLE": "curfew ban restriction emergency measure control rule law curb",
     "SIEGE": "blockade siege closure",
@@ -71,7 +72,7 @@ LIGHT: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "decline": "decline reject refuse turn",
     "sign": "sign conclude ink seal finalize finalise initial ratify exchange",
     "reach": "reach strike",
-    "express": "express convey offer send extend voice pass",
+    "express": "express convey offer send extend voice pass reaffirm reiterate confirm renew declare",
     "impose": "impose reimpose slap introduce announce adopt expand extend tighten declare",
     "lift": "lift ease remove",
     "lodge": "lodge file deliver hand send issue make register declare announce reiterate repeat renew voice",
