@@ -378,3 +378,31 @@ def test_extracted_gap_and_wrong_claim(extracted_store):
 @pytest.mark.slow
 def test_extracted_visit_ledger(extracted_store):
     test_state_visit_is_the_first_at_its_level(extracted_store)
+
+
+@pytest.mark.parametrize("chunk", [1, 7])
+def test_memory_ledgers_chunked_by_dyad_equal_one_pass(extracted_store, monkeypatch, chunk):
+    """Built a few dyads at a time (bounded memory), the ledgers are those of one pass over the store."""
+    import json
+    from communique.memory import ledgers
+    con, _, _ = extracted_store
+
+    def snapshot():
+        out = {}
+        for t in ("mem_visits", "mem_invitations", "mem_agreements"):
+            cols = [r[0] for r in con.execute(f"DESCRIBE {t}").fetchall()]
+            out[t] = sorted(json.dumps(dict(zip(cols, r)), default=str, sort_keys=True)
+                            for r in con.execute(f"SELECT * FROM {t}").fetchall())
+        return out
+
+    one = snapshot()
+    assert one["mem_visits"] and one["mem_agreements"]
+    monkeypatch.setattr(ledgers, "EVENTS_PER_CHUNK", chunk)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        counts = ledgers.build_ledgers(con)
+        assert len(ledgers._dyad_chunks(con)) > 3
+        assert snapshot() == one
+        assert counts == {k: len(one[f"mem_{k}"]) for k in ("visits", "invitations", "agreements")}
+    finally:
+        con.execute("ROLLBACK")

@@ -57,16 +57,26 @@ def _bytes(setting: str) -> float:
     return float(m[1]) * _UNITS.get(m[2].upper(), 1) if m else float("inf")
 
 
-def _bound_memory(con) -> str | None:
-    """Lower the connection's memory limit to REFRESH_MEMORY; returns the setting to restore."""
+LEDGER_MEMORY = os.environ.get("COMMUNIQUE_LEDGER_DUCKDB_MEMORY", "192MB")
+REFRESH_THREADS = int(os.environ.get("COMMUNIQUE_REFRESH_THREADS", "1"))
+
+
+def _bound_memory(con) -> dict[str, str]:
+    """Lower the connection's memory limit to REFRESH_MEMORY and its threads to REFRESH_THREADS (each
+    thread keeps its own hash-join and aggregate partitions); returns the settings to restore."""
+    restore: dict[str, str] = {}
     try:
         current = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
         if _bytes(REFRESH_MEMORY) < _bytes(current):
             con.execute(f"SET memory_limit = '{REFRESH_MEMORY}'")
-            return current
+            restore["memory_limit"] = current
+        threads = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
+        if REFRESH_THREADS < threads:
+            con.execute(f"SET threads = {REFRESH_THREADS}")
+            restore["threads"] = str(threads)
     except Exception:
         pass
-    return None
+    return restore
 
 
 def refresh(con, force: bool = False) -> dict[str, Any]:
@@ -88,6 +98,10 @@ def refresh(con, force: bool = False) -> dict[str, Any]:
     try:
         clusters = step("dedup", dedup.cluster_articles)
         events = step("merge", merge.merge_events)
+        # the ledgers are built in Python a chunk of dyads at a time and ask DuckDB for little: give
+        # back the buffers the joins above needed (lowering the limit evicts them)
+        if restore.get("memory_limit"):
+            con.execute(f"SET memory_limit = '{LEDGER_MEMORY}'")
         counts = step("ledgers", ledgers.build_ledgers)
         step("aggregates", analytics.build_aggregates)
         con.execute("CREATE TABLE IF NOT EXISTS mem_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
@@ -97,8 +111,8 @@ def refresh(con, force: bool = False) -> dict[str, Any]:
         con.execute("ROLLBACK")
         raise
     finally:
-        if restore is not None:
-            con.execute(f"SET memory_limit = '{restore}'")
+        for key, value in restore.items():
+            con.execute(f"SET {key} = '{value}'")
     return {"refreshed": True, "clusters": clusters, "events": events, **counts,
             "seconds": round(time.perf_counter() - t0, 3), "timings": timings}
 

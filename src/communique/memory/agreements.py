@@ -115,11 +115,12 @@ def _titles_for(e: dict) -> list[Optional[str]]:
     return matched or titles
 
 
-def build_agreements(con) -> list[dict]:
-    evs = _rows(con, """SELECT * FROM mem_events
+def build_agreements(con, where: str = "") -> list[dict]:
+    """Agreements (of the dyads in `_mem_chunk` when `where` is `ledgers.IN_CHUNK`)."""
+    evs = _rows(con, f"""SELECT * FROM mem_events e
                         WHERE modality IN ('reported', 'past', 'future')
                           AND (cameo_code LIKE '057%' OR plover_type IN ('AGREE', 'SUPPORT', 'COOPERATE')
-                               AND regexp_matches(coalesce(evidence_text, ''), ?))
+                               AND regexp_matches(coalesce(evidence_text, ''), ?)) {where}
                         ORDER BY day NULLS LAST, date, id""", ["(?i)" + _AGREEMENT.pattern])
     evs = [e for e in evs if (e["cameo_code"] or "").startswith("057") or _AGREEMENT.search(e.get("evidence_text") or "")]
     evs = [e for e in evs if not _INVIT.search(e.get("evidence_text") or "") or (e["cameo_code"] or "").startswith("057")]

@@ -21,6 +21,7 @@
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Optional
 
@@ -108,9 +109,14 @@ def _visit_level(ev: dict) -> tuple[str, str]:
 _VISIT_SQL = """
 SELECT e.* FROM mem_events e
 WHERE (e.plover_type = 'CONSULT' AND e.plover_mode = 'visit' OR e.cameo_code IN ('042', '043'))
-  AND e.modality IN ('reported', 'past', 'future')
+  AND e.modality IN ('reported', 'past', 'future') /*WHERE*/
 ORDER BY e.day NULLS LAST, e.date, e.id
 """
+
+# the events of the dyads listed in the temp table `_mem_chunk(d1, d2)` (unordered pair, '~' for none)
+IN_CHUNK = """ AND EXISTS (SELECT 1 FROM _mem_chunk c
+                 WHERE c.d1 = least(coalesce(e.source_country, '~'), coalesce(e.target_country, '~'))
+                   AND c.d2 = greatest(coalesce(e.source_country, '~'), coalesce(e.target_country, '~')))"""
 
 
 def _sentence_of(text: str, start: int, end: int, before: int = 1) -> str:
@@ -126,8 +132,10 @@ _INVITED_TO_VISIT = re.compile(r"\binvit\w*\b[^.;]{0,80}?\bto\s+(?:pay|make|unde
 _VISITISH = re.compile(r"\b(visit|trip|travel|came|come|arriv|first|last|previous)", re.I)
 
 
-def build_visits(con) -> list[dict]:
-    evs = _rows(con, _VISIT_SQL)
+def build_visits(con, where: str = "", claims: bool = True) -> list[dict]:
+    """The visits (of the dyads in `_mem_chunk` when `where` is `IN_CHUNK`); `claims`: attach the
+    articles' "years since" claims here (the chunked build attaches them once, over all chunks)."""
+    evs = _rows(con, _VISIT_SQL.replace("/*WHERE*/", where))
     ments = _mentions(con, [e["id"] for e in evs])
     visits: list[dict] = []
     for e in evs:
@@ -145,11 +153,15 @@ def build_visits(con) -> list[dict]:
             "sources": ments.get(e["id"], []), "previous_at_level": None, "previous_visit": None,
             "previous_level_assumed": False, "gap_years": None, "gap_range": None, "same_as": None,
             "claims": [],
+            # the ledger's order (that of _VISIT_SQL): claims tied between two visits go to the first
+            "order": (e["day"] is None, e["day"] or _dt.date.min, e["date"] is None, e["date"] or "", e["id"]),
         })
+    del evs, ments
     _resolve_same_level(visits)
     _link_past_mentions(visits)
     _compute_gaps(visits)
-    _attach_claims(con, visits)
+    if claims:
+        _attach_claims(con, visits)
     return visits
 
 
@@ -320,11 +332,12 @@ def _to_compatible(a: Optional[str], b: Optional[str]) -> bool:
     return ("visit" in a) == ("visit" in b) and (("visit" in a) or a == b)
 
 
-def build_invitations(con, visits: list[dict]) -> list[dict]:
-    evs = [e for e in _rows(con, """SELECT * FROM mem_events WHERE modality IN ('reported', 'past', 'future')
+def build_invitations(con, visits: list[dict], where: str = "", first: int = 1) -> list[dict]:
+    """Invitation chains (of the dyads in `_mem_chunk` when `where` is `IN_CHUNK`), numbered from I`first`."""
+    evs = [e for e in _rows(con, f"""SELECT * FROM mem_events e WHERE modality IN ('reported', 'past', 'future')
                                       AND (lower(plover_mode) IN ('invitation', 'invite')
                                            OR regexp_matches(coalesce(trigger, '') || ' ' || coalesce(evidence_text, ''),
-                                                             '(?i)invit'))
+                                                             '(?i)invit')) {where}
                                     ORDER BY day NULLS LAST, date, first_reported, id""") if _is_invitation(e)]
     ments = _mentions(con, [e["id"] for e in evs])
     chains: list[dict] = []
@@ -373,7 +386,8 @@ def build_invitations(con, visits: list[dict]) -> list[dict]:
         if stage in ("accepted", "declined") or c["status"] in ("extended", "reaffirmed"):
             c["status"] = stage
     _fulfil(chains, visits)
-    for c in chains:
+    for i, c in enumerate(chains):
+        c["id"] = f"I{first + i}"
         c["since"] = next((h["date"] for h in c["history"] if h["status"] == "extended"), c["history"][0]["date"])
         c["last_date"] = c["history"][-1]["date"]
         c["outstanding"] = c["status"] in ("extended", "reaffirmed", "accepted")
@@ -431,10 +445,24 @@ def _actor_ok(c: dict, v: dict) -> bool:
 
 # ---------------------------------------------------------------- tables
 
-def _write(con, table: str, ddl: str, rows: list[tuple]) -> None:
-    """Replace `table` with `rows` (through Arrow: fast for large ledgers)."""
+VISITS_DDL = ("id VARCHAR, visitor VARCHAR, host VARCHAR, visitor_actor VARCHAR, host_actor VARCHAR, level VARCHAR, "
+              "level_from VARCHAR, date VARCHAR, place VARCHAR, status VARCHAR, same_as VARCHAR, "
+              "previous_at_level VARCHAR, previous_visit VARCHAR, previous_level_assumed BOOLEAN, gap_years INTEGER, "
+              "num_articles INTEGER, num_sources INTEGER, claims JSON, sources JSON, d1 VARCHAR, d2 VARCHAR")
+INVITATIONS_DDL = ("id VARCHAR, inviter VARCHAR, invitee VARCHAR, inviter_actor VARCHAR, invitee_actor VARCHAR, "
+                   "\"to\" VARCHAR, status VARCHAR, since VARCHAR, last_date VARCHAR, outstanding BOOLEAN, "
+                   "fulfilled_by VARCHAR, history JSON, d1 VARCHAR, d2 VARCHAR")
+AGREEMENTS_DDL = ("id VARCHAR, parties VARCHAR[], title VARCHAR, domain VARCHAR, date VARCHAR, status VARCHAR, "
+                  "num_articles INTEGER, num_sources INTEGER, sources JSON, d1 VARCHAR, d2 VARCHAR")
+
+# events per chunk of dyads: the ledgers are built a chunk of dyads at a time, so their memory is
+# bounded by the largest chunk (every ledger rule compares entries of one dyad only), not the store
+EVENTS_PER_CHUNK = 20_000
+
+
+def _append(con, table: str, ddl: str, rows: list[tuple]) -> None:
+    """Append `rows` to `table` (through Arrow: fast for large ledgers)."""
     import pyarrow as pa
-    con.execute(f"CREATE OR REPLACE TABLE {table} ({ddl})")
     if not rows:
         return
     names = [c.strip().split()[0].strip('"') for c in ddl.split(", ")]
@@ -444,30 +472,81 @@ def _write(con, table: str, ddl: str, rows: list[tuple]) -> None:
     con.unregister("_mem_ledger_in")
 
 
+def _visit_row(v: dict) -> tuple:
+    return (v["id"], v["visitor"], v["host"], v["visitor_actor"], v["host_actor"], v["level"], v["level_from"],
+            v["date"], v["place"], v["status"], v["same_as"], v["previous_at_level"], v["previous_visit"],
+            v["previous_level_assumed"], v["gap_years"], v["num_articles"], v["num_sources"], _json(v["claims"]),
+            _json(v["sources"]), *sorted([v["visitor"] or "~", v["host"] or "~"]))
+
+
+def _invitation_row(c: dict) -> tuple:
+    return (c["id"], c["inviter"], c["invitee"], c.get("inviter_actor"), c.get("invitee_actor"), c["to"],
+            c["status"], c["since"], c["last_date"], c["outstanding"], c["fulfilled_by"], _json(c["history"]),
+            *sorted([c["inviter"] or "~", c["invitee"] or "~"]))
+
+
+def _agreement_row(a: dict) -> tuple:
+    return (a["id"], a["parties"], a["title"], a["domain"], a["date"], a["status"], a["num_articles"],
+            a["num_sources"], _json(a["sources"]), *(a["parties"] + ["~", "~"])[:2])
+
+
+def _dyad_chunks(con) -> list[list[tuple[str, str]]]:
+    """The dyads of the merged events, in chunks of about EVENTS_PER_CHUNK events."""
+    rows = con.execute("""SELECT least(coalesce(source_country, '~'), coalesce(target_country, '~')) AS d1,
+                                 greatest(coalesce(source_country, '~'), coalesce(target_country, '~')) AS d2,
+                                 count(*) FROM mem_events GROUP BY 1, 2 ORDER BY 1, 2""").fetchall()
+    chunks: list[list[tuple[str, str]]] = [[]]
+    size = 0
+    for d1, d2, n in rows:
+        if chunks[-1] and size + n > EVENTS_PER_CHUNK:
+            chunks.append([])
+            size = 0
+        chunks[-1].append((d1, d2))
+        size += n
+    return [c for c in chunks if c]
+
+
 def build_ledgers(con) -> dict[str, int]:
-    """(Re)build mem_visits, mem_invitations and mem_agreements; returns their sizes."""
-    visits = build_visits(con)
-    invitations = build_invitations(con, visits)
-    agreements = build_agreements(con)
-    _write(con, "mem_visits",
-           "id VARCHAR, visitor VARCHAR, host VARCHAR, visitor_actor VARCHAR, host_actor VARCHAR, level VARCHAR, "
-           "level_from VARCHAR, date VARCHAR, place VARCHAR, status VARCHAR, same_as VARCHAR, "
-           "previous_at_level VARCHAR, previous_visit VARCHAR, previous_level_assumed BOOLEAN, gap_years INTEGER, "
-           "num_articles INTEGER, num_sources INTEGER, claims JSON, sources JSON, d1 VARCHAR, d2 VARCHAR",
-           [(v["id"], v["visitor"], v["host"], v["visitor_actor"], v["host_actor"], v["level"], v["level_from"],
-             v["date"], v["place"], v["status"], v["same_as"], v["previous_at_level"], v["previous_visit"],
-             v["previous_level_assumed"], v["gap_years"], v["num_articles"], v["num_sources"], _json(v["claims"]),
-             _json(v["sources"]), *sorted([v["visitor"] or "~", v["host"] or "~"])) for v in visits])
-    _write(con, "mem_invitations",
-           "id VARCHAR, inviter VARCHAR, invitee VARCHAR, inviter_actor VARCHAR, invitee_actor VARCHAR, "
-           "\"to\" VARCHAR, status VARCHAR, since VARCHAR, last_date VARCHAR, outstanding BOOLEAN, "
-           "fulfilled_by VARCHAR, history JSON, d1 VARCHAR, d2 VARCHAR",
-           [(c["id"], c["inviter"], c["invitee"], c.get("inviter_actor"), c.get("invitee_actor"), c["to"],
-             c["status"], c["since"], c["last_date"], c["outstanding"], c["fulfilled_by"], _json(c["history"]),
-             *sorted([c["inviter"] or "~", c["invitee"] or "~"])) for c in invitations])
-    _write(con, "mem_agreements",
-           "id VARCHAR, parties VARCHAR[], title VARCHAR, domain VARCHAR, date VARCHAR, status VARCHAR, "
-           "num_articles INTEGER, num_sources INTEGER, sources JSON, d1 VARCHAR, d2 VARCHAR",
-           [(a["id"], a["parties"], a["title"], a["domain"], a["date"], a["status"], a["num_articles"],
-             a["num_sources"], _json(a["sources"]), *(a["parties"] + ["~", "~"])[:2]) for a in agreements])
-    return {"visits": len(visits), "invitations": len(invitations), "agreements": len(agreements)}
+    """(Re)build mem_visits, mem_invitations and mem_agreements, a chunk of dyads at a time; returns their sizes.
+
+    The "years since" claims are attached last, over all chunks: a claim goes to the nearest held visit
+    its article reports, whichever dyad that visit belongs to."""
+    import pyarrow as pa
+    for table, ddl in (("mem_visits", VISITS_DDL), ("mem_invitations", INVITATIONS_DDL),
+                       ("mem_agreements", AGREEMENTS_DDL)):
+        con.execute(f"CREATE OR REPLACE TABLE {table} ({ddl})")
+    counts = {"visits": 0, "invitations": 0, "agreements": 0}
+    held: list[dict] = []   # what the claims need of each held visit (small)
+    try:
+        for dyads in _dyad_chunks(con):
+            con.execute("CREATE OR REPLACE TEMP TABLE _mem_chunk (d1 VARCHAR, d2 VARCHAR)")
+            con.register("_mem_chunk_in", pa.table({"d1": [d[0] for d in dyads], "d2": [d[1] for d in dyads]}))
+            con.execute("INSERT INTO _mem_chunk SELECT d1, d2 FROM _mem_chunk_in")
+            con.unregister("_mem_chunk_in")
+            visits = build_visits(con, IN_CHUNK, claims=False)
+            invitations = build_invitations(con, visits, IN_CHUNK, first=counts["invitations"] + 1)
+            _append(con, "mem_visits", VISITS_DDL, [_visit_row(v) for v in visits])
+            _append(con, "mem_invitations", INVITATIONS_DDL, [_invitation_row(c) for c in invitations])
+            held.extend({"id": v["id"], "status": "held", "date": v["date"], "previous_at_level": v["previous_at_level"],
+                         "gap_years": v["gap_years"], "claims": [], "order": v["order"],
+                         "sources": [{"article_id": x["article_id"], "evidence_start": x["evidence_start"]}
+                                     for x in v["sources"]]}
+                        for v in visits if v["status"] == "held")
+            counts["visits"] += len(visits)
+            counts["invitations"] += len(invitations)
+            del visits, invitations
+            agreements = build_agreements(con, IN_CHUNK)
+            _append(con, "mem_agreements", AGREEMENTS_DDL, [_agreement_row(a) for a in agreements])
+            counts["agreements"] += len(agreements)
+            del agreements
+    finally:
+        con.execute("DROP TABLE IF EXISTS _mem_chunk")
+    held.sort(key=lambda v: v["order"])
+    _attach_claims(con, held)
+    claimed = [(v["id"], _json(v["claims"])) for v in held if v["claims"]]
+    if claimed:
+        con.register("_mem_claims_in", pa.table({"id": [c[0] for c in claimed], "claims": [c[1] for c in claimed]}))
+        con.execute("""UPDATE mem_visits SET claims = c.claims::JSON FROM _mem_claims_in c
+                       WHERE mem_visits.id = c.id AND mem_visits.status = 'held'""")
+        con.unregister("_mem_claims_in")
+    return counts
