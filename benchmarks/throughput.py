@@ -136,7 +136,6 @@ class _TreeSampler:
         import threading
         self.pid, self.every = pid, every
         self.peak_rss = self.peak_pss = 0.0
-        self.peak_pss_coding = 0.0   # while the workers run (the tree has more than one process)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -161,8 +160,6 @@ class _TreeSampler:
                 except psutil.Error:
                     pass
             self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
-            if len(procs) > 1:
-                self.peak_pss_coding = max(self.peak_pss_coding, pss)
             self._stop.wait(self.every)
 
     def stop(self) -> None:
@@ -185,7 +182,6 @@ def run_stream(n: int, workers: int, keep_db: str | None = None) -> dict:
             raise RuntimeError(f"streamed ingest failed (exit {proc.returncode}); see its stderr above")
         s = json.loads(out.strip().splitlines()[-1])
         s["tree_peak_rss_mb"], s["tree_peak_pss_mb"] = sampler.peak_rss, sampler.peak_pss
-        s["tree_peak_pss_coding_mb"] = sampler.peak_pss_coding
         return s
 
 
@@ -267,8 +263,7 @@ def main(argv=None) -> int:
               f"({s['stored'] / max(s['seconds'], 1e-9):.2f}/s, {a.workers} worker(s)), then the relationship-"
               f"memory rebuild in {s['refresh_seconds'] or 0:.0f}s")
         print(f"peak memory of the whole ingest: {peak} MB (PSS summed over the ingest process and its workers: "
-              f"{s['tree_peak_pss_mb']:.0f} MB, {s['tree_peak_pss_coding_mb']:.0f} MB while coding with the workers; "
-              f"RSS summed, shared model pages counted in every process: "
+              f"{s['tree_peak_pss_mb']:.0f} MB; RSS summed, shared model pages counted in every process: "
               f"{s['tree_peak_rss_mb']:.0f} MB); ingest process alone: {s['peak_rss_mb']:.0f} MB (coding+storing "
               f"loop {s['loop_peak_rss_mb']:.0f} MB, then the rebuild); largest worker {s['peak_rss_children_mb']:.0f} MB")
         print("RSS along the stream (articles: ingest process/largest worker MB): "
