@@ -6,21 +6,12 @@ from __future__ import annotations
 import pytest
 
 from communique.actors_bodies import find_bodies, find_groups
-from communique.actors_testing import actor_doc
+from communique.actors_testing import actor_at, actor_doc
 from communique.kb.names import norm
 
 
-def _actor(text, mention, dateline=None, published="2025-06-01", nth=0):
-    doc = actor_doc(text, published, dateline=dateline)
-    pos = -1
-    for _ in range(nth + 1):
-        pos = text.index(mention, pos + 1)
-    end = pos + len(mention)
-    over = [m for m in doc._.actor_mentions if min(end, m.end) > max(pos, m.start)]
-    if not over:
-        return None
-    m = max(over, key=lambda m: min(end, m.end) - max(pos, m.start))
-    return doc._.actor_table[m.key]
+def _actor(text, mention, dateline=None, published='2025-06-01', nth=0):
+    return actor_at(text, mention, published, nth=nth, dateline=dateline)
 
 
 BEIJING = {"place": "Beijing", "country": "CHN"}

@@ -5,20 +5,11 @@ from __future__ import annotations
 import pytest
 
 from communique.actors_pronouns import its_owner
-from communique.actors_testing import actor_doc
+from communique.actors_testing import actor_at, actor_doc
 
 
-def _actor(text, mention, published="2025-06-10", nth=0, dateline=None):
-    doc = actor_doc(text, published, dateline=dateline)
-    pos = -1
-    for _ in range(nth + 1):
-        pos = text.index(mention, pos + 1)
-    end = pos + len(mention)
-    over = [m for m in doc._.actor_mentions if min(end, m.end) > max(pos, m.start)]
-    if not over:
-        return None
-    m = max(over, key=lambda m: min(end, m.end) - max(pos, m.start))
-    return doc._.actor_table[m.key]
+def _actor(text, mention, published='2025-06-10', nth=0, dateline=None):
+    return actor_at(text, mention, published, nth=nth, dateline=dateline)
 
 
 # ---------------------------------------------------------------- 1. bare "the president"

@@ -27,3 +27,19 @@ def actor_doc(text: str, published: Optional[str] = None, dateline: Optional[dic
     doc._.dateline = dateline or {}
     doc._.actor_mentions, doc._.actor_table = actors.annotate(doc, kb or KnowledgeBase.default())
     return doc
+
+
+def actor_at(text: str, mention: str, published: Optional[str] = None, *, nth: int = 0,
+             dateline: Optional[dict] = None):
+    """The Actor resolved for the `nth` occurrence of `mention` in `text` (the mention overlapping it
+    most), or None when no actor mention overlaps it."""
+    doc = actor_doc(text, published, dateline=dateline)
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(mention, pos + 1)
+    end = pos + len(mention)
+    over = [m for m in doc._.actor_mentions if min(end, m.end) > max(pos, m.start)]
+    if not over:
+        return None
+    m = max(over, key=lambda m: min(end, m.end) - max(pos, m.start))
+    return doc._.actor_table[m.key]

@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors_pronouns import its_owner
 from ..model import Actor, Mention
 
 RELATIVE = frozenset("who which that whom whose".split())
@@ -291,7 +292,6 @@ class ActorIndex:
     def pronoun(self, t: Token, exclude: set) -> Optional[Party]:
         if t.dep_ == "poss" and t.lower_ in ("its", "their"):
             # "... as the Hungarian parliament ratified its membership bid": the applicant, not the decider
-            from ..actors_pronouns import its_owner
             m = its_owner(self.doc, t.i, self.mentions, self.table)
             if m is not None and m.key not in exclude:
                 return self.party(m, t.i, "pron")

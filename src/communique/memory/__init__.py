@@ -58,22 +58,16 @@ def _bytes(setting: str) -> float:
 
 
 LEDGER_MEMORY = os.environ.get("COMMUNIQUE_LEDGER_DUCKDB_MEMORY", "192MB")
-REFRESH_THREADS = int(os.environ.get("COMMUNIQUE_REFRESH_THREADS", "1"))
 
 
 def _bound_memory(con) -> dict[str, str]:
-    """Lower the connection's memory limit to REFRESH_MEMORY and its threads to REFRESH_THREADS (each
-    thread keeps its own hash-join and aggregate partitions); returns the settings to restore."""
+    """Lower the connection's memory limit to REFRESH_MEMORY; returns the settings to restore."""
     restore: dict[str, str] = {}
     try:
         current = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
         if _bytes(REFRESH_MEMORY) < _bytes(current):
             con.execute(f"SET memory_limit = '{REFRESH_MEMORY}'")
             restore["memory_limit"] = current
-        threads = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
-        if REFRESH_THREADS < threads:
-            con.execute(f"SET threads = {REFRESH_THREADS}")
-            restore["threads"] = str(threads)
     except Exception:
         pass
     return restore
