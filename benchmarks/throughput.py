@@ -115,7 +115,8 @@ def stream_child(n: int, db: str, workers: int) -> None:
     seconds = time.perf_counter() - t0
     loop_peak = _peak_mb()
     children = max([_children_rss_mb()] + [w for _, _, w in probe.samples])
-    # then what `communique ingest` does at its end: rebuild the relationship memory
+    # then what `communique ingest` does at its end (the workers and the fork server stopped, the writer
+    # closed): rebuild the relationship memory on a fresh connection
     refresh_s = None
     if memory is not None:
         t1 = time.perf_counter()
@@ -136,6 +137,7 @@ class _TreeSampler:
         import threading
         self.pid, self.every = pid, every
         self.peak_rss = self.peak_pss = 0.0
+        self.peak_pss_coding = self.peak_pss_rebuild = 0.0   # with coding processes alive / after them
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -160,11 +162,23 @@ class _TreeSampler:
                 except psutil.Error:
                     pass
             self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
+            coding = any("resource_tracker" not in " ".join(_cmdline(p)) for p in procs[1:])
+            if coding:
+                self.peak_pss_coding = max(self.peak_pss_coding, pss)
+            else:
+                self.peak_pss_rebuild = max(self.peak_pss_rebuild, pss)
             self._stop.wait(self.every)
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _cmdline(p) -> list:
+    try:
+        return p.cmdline()
+    except Exception:
+        return []
 
 
 def run_stream(n: int, workers: int, keep_db: str | None = None) -> dict:
@@ -182,6 +196,7 @@ def run_stream(n: int, workers: int, keep_db: str | None = None) -> dict:
             raise RuntimeError(f"streamed ingest failed (exit {proc.returncode}); see its stderr above")
         s = json.loads(out.strip().splitlines()[-1])
         s["tree_peak_rss_mb"], s["tree_peak_pss_mb"] = sampler.peak_rss, sampler.peak_pss
+        s["tree_peak_pss_coding_mb"], s["tree_peak_pss_rebuild_mb"] = sampler.peak_pss_coding, sampler.peak_pss_rebuild
         return s
 
 
@@ -263,7 +278,10 @@ def main(argv=None) -> int:
               f"({s['stored'] / max(s['seconds'], 1e-9):.2f}/s, {a.workers} worker(s)), then the relationship-"
               f"memory rebuild in {s['refresh_seconds'] or 0:.0f}s")
         print(f"peak memory of the whole ingest: {peak} MB (PSS summed over the ingest process and its workers: "
-              f"{s['tree_peak_pss_mb']:.0f} MB; RSS summed, shared model pages counted in every process: "
+              f"{s['tree_peak_pss_mb']:.0f} MB"
+              + (f": {s['tree_peak_pss_coding_mb']:.0f} MB while coding, {s['tree_peak_pss_rebuild_mb']:.0f} MB "
+                 "during the memory rebuild" if a.workers > 0 else "")
+              + f"; RSS summed, shared model pages counted in every process: "
               f"{s['tree_peak_rss_mb']:.0f} MB); ingest process alone: {s['peak_rss_mb']:.0f} MB (coding+storing "
               f"loop {s['loop_peak_rss_mb']:.0f} MB, then the rebuild); largest worker {s['peak_rss_children_mb']:.0f} MB")
         print("RSS along the stream (articles: ingest process/largest worker MB): "

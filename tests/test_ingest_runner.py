@@ -74,6 +74,11 @@ def test_parallel_workers_store_the_same_as_serial(small_batch, tmp_path, monkey
     s1 = ingest([d], one, workers=0, batch_size=3)
     monkeypatch.setattr(runner, "RECYCLE_ARTICLES", 6)   # each worker replaced after two batches
     s2 = ingest([d], two, workers=2, batch_size=3)
+    # the workers and their fork server (a loaded model each) are gone before the memory rebuild
+    import psutil
+    left = [" ".join(p.cmdline()) for p in psutil.Process().children(recursive=True)]
+    assert [c for c in left if "resource_tracker" not in c] == []   # (the tracker is tiny and shared)
+    assert s2.refresh_seconds > 0
     assert (s1.stored, s1.duplicates, s1.errors) == (s2.stored, s2.duplicates, s2.errors)
     assert db_ids(one) == db_ids(two)
     from communique.store import Store

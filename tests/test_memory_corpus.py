@@ -215,6 +215,46 @@ def coded_store(corpus_dir, tmp_path_factory):
     s.close()
 
 
+def test_memory_sorted_write_in_slices_equals_one_sort(coded_store, monkeypatch):
+    from communique.memory import merge
+    con = coded_store[0]
+
+    def table():
+        return con.execute("SELECT * FROM mem_events").fetchall(), con.execute("SELECT * FROM mem_event_mentions").fetchall()
+
+    one_sort = table()
+    monkeypatch.setattr(merge, "SORT_ROWS", 4)   # a slice of dyads at a time
+    merge.merge_events(con)
+    events, mentions = table()
+    assert sorted(map(repr, events)) == sorted(map(repr, one_sort[0])) and len(events) > 20
+    assert sorted(map(repr, mentions)) == sorted(map(repr, one_sort[1]))
+    cols = [r[0] for r in con.execute("DESCRIBE mem_events").fetchall()]
+    keys = [(r[cols.index("d1")], r[cols.index("d2")], r[cols.index("day")] is None, r[cols.index("day")] or 0)
+            for r in events]
+    assert keys == sorted(keys)   # dyad order, then day (undated last)
+
+
+def test_memory_failed_refresh_leaves_it_stale(coded_store, monkeypatch):
+    from communique.memory import is_stale, ledgers
+    con = coded_store[0]
+    settings = "SELECT current_setting('threads'), current_setting('memory_limit'), current_setting('preserve_insertion_order')"
+    before = con.execute(settings).fetchone()
+    counts = con.execute("SELECT count(*) FROM mem_events").fetchone()
+    assert not is_stale(con)
+
+    def broken(con):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ledgers, "build_ledgers", broken)
+    with pytest.raises(RuntimeError):
+        refresh(con, force=True)
+    assert is_stale(con)                                   # the next use rebuilds it
+    assert con.execute(settings).fetchone() == before      # the connection's settings are given back
+    monkeypatch.undo()
+    assert refresh(con)["refreshed"] and not is_stale(con)
+    assert con.execute("SELECT count(*) FROM mem_events").fetchone() == counts
+
+
 def _reported(con, dyad):
     a, b = sorted(dyad.split("-"))
     return con.execute("""SELECT * FROM mem_events WHERE d1 = ? AND d2 = ? AND modality = 'reported'""",

@@ -40,7 +40,8 @@ class IngestSummary:
     duplicates: int = 0      # already in the store (or repeated in the input)
     non_english: int = 0     # skipped: not English
     errors: int = 0          # bad inputs and articles that failed to code
-    seconds: float = 0.0
+    seconds: float = 0.0     # the whole ingest, the memory rebuild included
+    refresh_seconds: float = 0.0   # the relationship-memory rebuild at the end
     error_messages: list[str] = field(default_factory=list)
 
     @property
@@ -237,14 +238,24 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
                     summary.duplicates += 1
                 if progress is not None:
                     progress.article(summary)
-        warning = _refresh_memory(st) if refresh_memory else None
-        if warning:
-            report(warning)
+        # the coding processes are done: free their memory before the rebuild, and rebuild on a
+        # fresh connection (the writer's buffers go back to the system with it)
+        _stop_pool(pool)
+        pool = None
+        if refresh_memory:
+            if own_store:
+                st.close()
+                st = None
+                from ..store import Store
+                st = Store(str(db))
+            t_refresh = time.perf_counter()
+            warning = _refresh_memory(st)
+            summary.refresh_seconds = time.perf_counter() - t_refresh
+            if warning:
+                report(warning)
     finally:
         summary.seconds = time.perf_counter() - t0
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        _stop_pool(pool)
         if progress is not None:
             if hasattr(progress, "finish"):
                 progress.finish(summary)
@@ -252,6 +263,19 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
         if own_store and st is not None:
             st.close()
     return summary
+
+
+def _stop_pool(pool) -> None:
+    """Terminate the coding workers and the fork server that made them (it holds a loaded model)."""
+    if pool is None:
+        return
+    pool.terminate()
+    pool.join()
+    try:
+        from multiprocessing import forkserver
+        forkserver._forkserver._stop()   # CPython's own shutdown of the fork server; restarted on demand
+    except Exception:
+        pass
 
 
 DUCKDB_MEMORY = os.environ.get("COMMUNIQUE_INGEST_DUCKDB_MEMORY", "256MB")

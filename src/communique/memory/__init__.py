@@ -4,7 +4,7 @@ dyad analytics and the relationship brief.
 `refresh(con)` (re)builds every derived ``mem_*`` table from the store tables (articles, actors,
 events, quotes): near-duplicate clusters (`dedup`), merged events (`merge`), the visit /
 invitation / agreement ledgers (`ledgers`) and the monthly dyad pre-aggregates (`analytics`).
-It is idempotent, runs in one transaction, and records a fingerprint of the store so that
+It is idempotent, commits step by step, and records a fingerprint of the store so that
 `is_stale(con)` can tell whether it must run again (the ingest command calls it at the end of an
 ingest, `communique relation` when stale).
 """
@@ -46,8 +46,9 @@ def is_stale(con) -> bool:
 
 
 # DuckDB's buffer cache defaults to 80% of RAM; the rebuild spills its large joins, windows and sorts
-# to disk instead of growing past this (a lower limit already set on the connection is kept)
-REFRESH_MEMORY = os.environ.get("COMMUNIQUE_REFRESH_DUCKDB_MEMORY", "512MB")
+# to disk instead of growing past this (a lower limit already set on the connection is kept), on one
+# thread and without insertion order (each thread and ordered sink holds its own buffers)
+REFRESH_MEMORY = os.environ.get("COMMUNIQUE_REFRESH_DUCKDB_MEMORY", "320MB")
 _UNITS = {"": 1, "B": 1, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "KIB": 2**10, "MIB": 2**20,
           "GIB": 2**30, "TIB": 2**40}
 
@@ -61,26 +62,49 @@ LEDGER_MEMORY = os.environ.get("COMMUNIQUE_LEDGER_DUCKDB_MEMORY", "192MB")
 
 
 def _bound_memory(con) -> dict[str, str]:
-    """Lower the connection's memory limit to REFRESH_MEMORY; returns the settings to restore."""
+    """Bound the connection for the rebuild; returns the settings to restore."""
     restore: dict[str, str] = {}
+    wanted = {"threads": "1", "preserve_insertion_order": "false"}
     try:
         current = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-        if _bytes(REFRESH_MEMORY) < _bytes(current):
-            con.execute(f"SET memory_limit = '{REFRESH_MEMORY}'")
-            restore["memory_limit"] = current
+        wanted["memory_limit"] = REFRESH_MEMORY if _bytes(REFRESH_MEMORY) < _bytes(current) else current
     except Exception:
         pass
+    for key, value in wanted.items():
+        try:
+            restore[key] = str(con.execute(f"SELECT current_setting('{key}')").fetchone()[0])
+            con.execute(f"SET {key} = '{value}'")
+        except Exception:
+            restore.pop(key, None)
+    if restore.get("memory_limit") == _default_memory_limit():
+        restore["memory_limit"] = "RESET"   # SET back from its rounded display would drift a little each time
     return restore
 
 
+def _default_memory_limit() -> str:
+    import duckdb
+    with duckdb.connect() as scratch:
+        return str(scratch.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+
+
+def _restore(con, restore: dict[str, str]) -> None:
+    for key, value in restore.items():
+        con.execute(f"RESET {key}" if value == "RESET" else f"SET {key} = '{value}'")
+
+
 def refresh(con, force: bool = False) -> dict[str, Any]:
-    """(Re)build the derived tables; returns counts and the time taken. Does nothing when fresh."""
+    """(Re)build the derived tables; returns counts and the time taken. Does nothing when fresh.
+
+    The steps commit one by one (one transaction over all of them would keep every intermediate
+    table in memory until the end: 1.5x the peak at 100k articles): the store's fingerprint is
+    removed first and written last, so a rebuild that fails half-way leaves the memory marked
+    stale and the next `ensure_fresh` builds it again.
+    """
     from . import analytics, dedup, ledgers, merge
     t0 = time.perf_counter()
     if not force and not is_stale(con):
         return {"refreshed": False, "seconds": round(time.perf_counter() - t0, 3)}
     restore = _bound_memory(con)
-    con.execute("BEGIN TRANSACTION")
     timings: dict[str, float] = {}
 
     def step(name, fn):
@@ -90,23 +114,19 @@ def refresh(con, force: bool = False) -> dict[str, Any]:
         return out
 
     try:
+        con.execute("CREATE TABLE IF NOT EXISTS mem_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        con.execute("DELETE FROM mem_state WHERE key = 'fingerprint'")
         clusters = step("dedup", dedup.cluster_articles)
         events = step("merge", merge.merge_events)
         # the ledgers are built in Python a chunk of dyads at a time and ask DuckDB for little: give
         # back the buffers the joins above needed (lowering the limit evicts them)
-        if restore.get("memory_limit"):
+        if _bytes(LEDGER_MEMORY) < _bytes(con.execute("SELECT current_setting('memory_limit')").fetchone()[0]):
             con.execute(f"SET memory_limit = '{LEDGER_MEMORY}'")
         counts = step("ledgers", ledgers.build_ledgers)
         step("aggregates", analytics.build_aggregates)
-        con.execute("CREATE TABLE IF NOT EXISTS mem_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
         con.execute("INSERT OR REPLACE INTO mem_state VALUES ('fingerprint', ?)", [_fingerprint(con)])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     finally:
-        for key, value in restore.items():
-            con.execute(f"SET {key} = '{value}'")
+        _restore(con, restore)
     return {"refreshed": True, "clusters": clusters, "events": events, **counts,
             "seconds": round(time.perf_counter() - t0, 3), "timings": timings}
 

@@ -48,8 +48,11 @@ import time
 _BASE_SQL = r"""
 CREATE OR REPLACE TEMP TABLE _mem_base AS
 WITH r0 AS (
-  SELECT e.* REPLACE (coalesce(e.source_country, sa.country) AS source_country,
-                      coalesce(e.target_country, ta.country) AS target_country)
+  -- each side's actor is joined once: its country fills a missing one, its name, kind and office travel along
+  SELECT e.* EXCLUDE (quote) REPLACE (coalesce(e.source_country, sa.country) AS source_country,
+                                      coalesce(e.target_country, ta.country) AS target_country),
+         sa.name AS s_name, sa.kind AS s_kind, sa.role AS s_role, sa.title AS s_title, sa.wikidata AS s_wd,
+         ta.name AS t_name, ta.kind AS t_kind, ta.role AS t_role, ta.title AS t_title, ta.wikidata AS t_wd
   FROM events e
   LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.id = e.source_actor
   LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.id = e.target_actor
@@ -67,13 +70,21 @@ WITH r0 AS (
     CASE WHEN flipped THEN target_cameo ELSE source_cameo END AS source_cameo,
     CASE WHEN flipped THEN source_cameo ELSE target_cameo END AS target_cameo,
     CASE WHEN flipped THEN target_name ELSE source_name END AS source_name,
-    CASE WHEN flipped THEN source_name ELSE target_name END AS target_name)
+    CASE WHEN flipped THEN source_name ELSE target_name END AS target_name,
+    CASE WHEN flipped THEN t_name ELSE s_name END AS s_name,
+    CASE WHEN flipped THEN s_name ELSE t_name END AS t_name,
+    CASE WHEN flipped THEN t_kind ELSE s_kind END AS s_kind,
+    CASE WHEN flipped THEN s_kind ELSE t_kind END AS t_kind,
+    CASE WHEN flipped THEN t_role ELSE s_role END AS s_role,
+    CASE WHEN flipped THEN s_role ELSE t_role END AS t_role,
+    CASE WHEN flipped THEN t_title ELSE s_title END AS s_title,
+    CASE WHEN flipped THEN s_title ELSE t_title END AS t_title,
+    CASE WHEN flipped THEN t_wd ELSE s_wd END AS s_wd,
+    CASE WHEN flipped THEN s_wd ELSE t_wd END AS t_wd)
   FROM r1
 ), e AS (
   SELECT e.*, a.published, a.outlet, a.url, a.title,
          coalesce(c.cluster_id, e.article_id) AS cluster_id,
-         sa.name AS s_name, sa.kind AS s_kind, sa.role AS s_role, sa.title AS s_title, sa.wikidata AS s_wd,
-         ta.name AS t_name, ta.kind AS t_kind, ta.role AS t_role, ta.title AS t_title, ta.wikidata AS t_wd,
          coalesce(e.modality, 'reported') AS mod,
          CASE WHEN length(e.date) >= 10 THEN try_cast(left(e.date, 10) AS DATE)
               WHEN e.date IS NULL AND coalesce(e.modality, 'reported') = 'reported' THEN a.published
@@ -81,8 +92,6 @@ WITH r0 AS (
   FROM r e
   JOIN articles a ON a.id = e.article_id
   LEFT JOIN mem_article_clusters c ON c.article_id = e.article_id
-  LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.id = e.source_actor
-  LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.id = e.target_actor
 ), f AS (
   SELECT *,
     plover_type = 'CONSULT' AND coalesce(plover_mode, '') <> 'visit'
@@ -236,7 +245,6 @@ WHERE g.plover_type = 'CONSULT' AND coalesce(g.plover_mode, 'meet') IN ('meet', 
 """
 
 _MERGED_SQL = r"""
-CREATE OR REPLACE TABLE mem_events AS
 WITH agg AS (  SELECT mid,
     count(*) AS num_mentions,
     count(DISTINCT article_id) AS num_articles,
@@ -283,11 +291,9 @@ SELECT k.mid AS id,
   least(coalesce(k.source_country, '~'), coalesce(k.target_country, '~')) AS d1,
   greatest(coalesce(k.source_country, '~'), coalesce(k.target_country, '~')) AS d2
 FROM k JOIN agg USING (mid)
-ORDER BY d1, d2, day
 """
 
 _MENTIONS_SQL = r"""
-CREATE OR REPLACE TABLE mem_event_mentions AS
 SELECT m.mid AS event_id,
        least(coalesce(source_country, '~'), coalesce(target_country, '~')) AS d1,
        greatest(coalesce(source_country, '~'), coalesce(target_country, '~')) AS d2,
@@ -297,8 +303,32 @@ SELECT m.mid AS event_id,
        s_role AS source_role, t_role AS target_role, s_title AS source_title, t_title AS target_title,
        flipped AS direction_corrected
 FROM _mem_base JOIN _mem_mid m USING (article_id, id)
-ORDER BY d1, d2, event_id
 """
+
+
+SORT_ROWS = 20_000   # rows sorted at a time when a wide table is written in dyad order
+
+
+def write_sorted(con, table: str, select_sql: str, order: str) -> None:
+    """``CREATE TABLE table AS select_sql ORDER BY order``, where ``order`` starts with ``d1``, sorted a
+    slice of ``d1`` values at a time (about SORT_ROWS rows): one sort of every wide row (evidence
+    texts) at once does not fit a bounded DuckDB memory, slices do; the result is in the same order
+    (dyad order lets the dyad queries skip most of the table)."""
+    con.execute(f"CREATE OR REPLACE TABLE _mem_unsorted AS {select_sql}")
+    con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM _mem_unsorted LIMIT 0")
+    slices: list[list] = [[]]
+    size = 0
+    for d1, n in con.execute("SELECT d1, count(*) FROM _mem_unsorted GROUP BY d1 ORDER BY d1").fetchall():
+        if size and size + n > SORT_ROWS:
+            slices.append([])
+            size = 0
+        slices[-1].append(d1)
+        size += n
+    for values in slices:
+        if values:
+            con.execute(f"INSERT INTO {table} SELECT * FROM _mem_unsorted WHERE d1 IN (SELECT unnest(?::VARCHAR[])) "
+                        f"ORDER BY {order}", [values])
+    con.execute("DROP TABLE _mem_unsorted")
 
 
 TIMINGS: dict[str, float] = {}   # seconds per step of the last merge_events (benchmarks read it)
@@ -350,9 +380,14 @@ def merge_events(con) -> int:
     TIMINGS["conflict_groups"] = len(conflicts)
     _timed(con, "absorb", _ABSORB_SQL)
     _timed(con, "ids", _MID_SQL)
-    _timed(con, "events", _MERGED_SQL)
-    _timed(con, "mentions", _MENTIONS_SQL)
-    for t in ("_mem_base", "_mem_grouped", "_mem_mid"):
+    con.execute("DROP TABLE _mem_grouped")   # its buffers are needed by the aggregation below
+    t = time.perf_counter()
+    write_sorted(con, "mem_events", _MERGED_SQL, "d1, d2, day")
+    TIMINGS["events"] = round(time.perf_counter() - t, 3)
+    t = time.perf_counter()
+    write_sorted(con, "mem_event_mentions", _MENTIONS_SQL, "d1, d2, event_id")
+    TIMINGS["mentions"] = round(time.perf_counter() - t, 3)
+    for t in ("_mem_base", "_mem_mid"):
         con.execute(f"DROP TABLE {t}")
     return con.execute("SELECT count(*) FROM mem_events").fetchone()[0]
 
