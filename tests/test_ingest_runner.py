@@ -47,6 +47,7 @@ def test_ingest_counts_dedupes_and_goes_on(small_batch, tmp_db, nlp):
     assert again.stored == 0 and again.duplicates == 14
     assert len(db_ids(tmp_db)) == 12
     assert "12 new articles stored" in s.line() and "1 non-English skipped" in s.line()
+    assert "relationship memory rebuilt in" in s.line() and s.refresh_seconds > 0
 
 
 def test_metadata_and_source_path_stored(tmp_path, tmp_db, nlp):

@@ -55,7 +55,9 @@ class IngestSummary:
     def line(self) -> str:
         return (f"{self.read} records read: {self.stored} new articles stored, {self.duplicates} already "
                 f"stored, {self.non_english} non-English skipped, {self.errors} errors "
-                f"({self.seconds:.1f}s, {self.rate:.1f} articles/s)")
+                f"({self.seconds:.1f}s, {self.rate:.1f} articles/s"
+                + (f"; relationship memory rebuilt in {self.refresh_seconds:.1f}s" if self.refresh_seconds else "")
+                + ")")
 
 
 # --- worker side -----------------------------------------------------------------------------
