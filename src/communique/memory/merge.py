@@ -314,7 +314,7 @@ def write_sorted(con, table: str, select_sql: str, order: str) -> None:
     slice of ``d1`` values at a time (about SORT_ROWS rows): one sort of every wide row (evidence
     texts) at once does not fit a bounded DuckDB memory, slices do; the result is in the same order
     (dyad order lets the dyad queries skip most of the table)."""
-    con.execute(f"CREATE OR REPLACE TABLE _mem_unsorted AS {select_sql}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _mem_unsorted AS {select_sql}")
     con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM _mem_unsorted LIMIT 0")
     slices: list[list] = [[]]
     size = 0
