@@ -185,7 +185,7 @@ def dyad_events(con, a: str, b: str, since: Optional[str] = None, limit: Optiona
     ms = _rows(con, """SELECT event_id, article_id, url, outlet, title, published::VARCHAR AS published,
                               evidence_start, evidence_end, evidence_text, confidence
                        FROM mem_event_mentions WHERE d1 = ? AND d2 = ? AND event_id IN (SELECT unnest(?::VARCHAR[]))
-                       ORDER BY published, article_id""", [d1, d2, [e["id"] for e in evs]])
+                       ORDER BY published, article_id, evidence_start""", [d1, d2, [e["id"] for e in evs]])
     by: dict[str, list[dict]] = {}
     for m in ms:
         by.setdefault(m.pop("event_id"), []).append(m)

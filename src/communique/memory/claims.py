@@ -56,6 +56,30 @@ _PATTERNS = [
 _SINCE_YEAR = re.compile(r"\bfirst\b[^.;]{0,100}?\bsince\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
+# Patterns 0 and 1 begin with an optional qualifier and a number: tried at every word of a text they
+# are slow (the bulk of a memory rebuild).  Each of their matches holds a number directly before a unit
+# word ("20 years", "two decades"), starts at most ~50 characters before that unit and ends at most ~100
+# after it, so they run only on the stretches of text around such units (merged when they overlap):
+# the same matches (checked on 100k articles), several times faster.
+_ANCHORED = (0, 1)
+_UNIT = re.compile(r"years?|decades?", re.I)
+_NUM_BEFORE = re.compile(rf"(?:{_NUM})[\s-]+\Z", re.I)
+_BEFORE, _AFTER = 60, 120
+
+
+def _unit_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[list[int]] = []
+    for u in _UNIT.finditer(text):
+        if not _NUM_BEFORE.search(text, max(0, u.start() - 40), u.start()):
+            continue   # "this year", "years of": no number before the unit
+        lo, hi = max(0, u.start() - _BEFORE), min(len(text), u.end() + _AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]
+
+
 def _number(s: str) -> Optional[float]:
     s = s.lower().strip()
     if s.isdigit():
@@ -104,8 +128,11 @@ def find_claims(text: Optional[str]) -> list[dict]:
     if not text:
         return []
     found: list[dict] = []
-    for pat in _PATTERNS:
-        for m in pat.finditer(text):
+    spans = _unit_spans(text)
+    for k, pat in enumerate(_PATTERNS):
+        matches = (m for lo, hi in spans for m in pat.finditer(text, lo, hi)) if k in _ANCHORED \
+            else pat.finditer(text)
+        for m in matches:
             c = _claim(m)
             if c and not any(c["start"] < f["end"] and f["start"] < c["end"] for f in found):
                 found.append(c)

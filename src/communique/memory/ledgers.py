@@ -181,15 +181,19 @@ def _level_ok(a: str, b: str) -> bool:
 
 
 def _link_past_mentions(visits: list[dict]) -> None:
-    held = [v for v in visits if v["status"] == "held"]
+    held: dict[tuple, list[dict]] = {}   # the held visits of each (visitor, host), in ledger order
+    for h in visits:
+        if h["status"] == "held":
+            held.setdefault((h["visitor"], h["host"]), []).append(h)
     for v in visits:
         if v["status"] != "historical":
             continue
         p = claims_mod.period(v["date"])
-        for h in held:
+        if not p:
+            continue
+        for h in held.get((v["visitor"], v["host"]), ()):
             hp = claims_mod.period(h["date"])
-            if (p and hp and h["visitor"] == v["visitor"] and h["host"] == v["host"]
-                    and _level_ok(h["level"], v["level"]) and p[0] <= hp[0] <= p[1]):
+            if hp and _level_ok(h["level"], v["level"]) and p[0] <= hp[0] <= p[1]:
                 v["same_as"] = h["id"]
                 break
 

@@ -25,7 +25,7 @@ def mentions(con, ids: list[str]) -> dict[str, list[dict]]:
     found = rows(con, """SELECT m.event_id, m.article_id, m.url, m.outlet, m.published::VARCHAR AS published,
                                 m.evidence_start, m.evidence_end, m.evidence_text
                          FROM mem_event_mentions m WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))
-                         ORDER BY m.published, m.article_id""", [ids])
+                         ORDER BY m.published, m.article_id, m.evidence_start, m.article_event""", [ids])
     out: dict[str, list[dict]] = {}
     for r in found:
         out.setdefault(r.pop("event_id"), []).append(r)
