@@ -51,6 +51,27 @@ def test_claim_agreement(claim, prev, cur, expected):
     assert agrees(parse_claim(claim), prev, cur) is expected
 
 
+_FILLER = "This year the council met often; the years of talks went on. " * 12
+
+
+@pytest.mark.parametrize("text", [
+    "Almost 20 years later, the ministries agreed.",
+    _FILLER + "They met again nearly two decades later in the capital. " + _FILLER,
+    "Often years later? No. Ten years later the two met; " + _FILLER + " and 5 years since the last official visit.",
+    _FILLER + "the first visit in 21 years, and a 12-year hiatus ended " + "x" * 500 + " three years ago",
+    "some  twenty-one   years after the previous visit",
+])
+def test_claims_found_around_units_equal_a_full_scan(text):
+    from communique.memory import claims
+    full = []
+    for pat in claims._PATTERNS:    # every pattern over the whole text, as before the anchoring
+        for m in pat.finditer(text):
+            c = claims._claim(m)
+            if c and not any(c["start"] < f["end"] and f["start"] < c["end"] for f in full):
+                full.append(c)
+    assert full and find_claims(text) == sorted(full, key=lambda c: c["start"])
+
+
 def test_since_year_claim_and_elapsed():
     c = find_claims("It was the first such visit since 2004, officials said.")[0]
     assert agrees(c, "2004", "2025-06-10") is True and agrees(c, "2006", "2025-06-10") is False
