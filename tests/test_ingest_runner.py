@@ -50,6 +50,20 @@ def test_ingest_counts_dedupes_and_goes_on(small_batch, tmp_db, nlp):
     assert "relationship memory rebuilt in" in s.line() and s.refresh_seconds > 0
 
 
+def test_ingest_failed_memory_rebuild_is_a_warning(small_batch, tmp_db, monkeypatch, nlp):
+    from communique import memory
+
+    def broken(con, force=False):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(memory, "refresh", broken)
+    d, _ = small_batch
+    messages: list[str] = []
+    s = ingest([d / "a.jsonl"], tmp_db, on_error=messages.append)
+    assert s.stored > 0 and len(db_ids(tmp_db)) == s.stored           # the articles are kept
+    assert any(m.startswith("warning: relationship memory not refreshed (RuntimeError: disk full)") for m in messages)
+
+
 def test_metadata_and_source_path_stored(tmp_path, tmp_db, nlp):
     p = write_jsonl(tmp_path / "m.jsonl", [{"text": next(articles(1, seed=9))["text"], "desk": "world",
                                             "url": "https://x.example/1", "published": "2024-05-06"}])

@@ -248,10 +248,8 @@ def ingest(paths: Sequence[Union[str, Path]], db: Union[str, Path, None] = None,
             if own_store:
                 st.close()
                 st = None
-                from ..store import Store
-                st = Store(str(db))
             t_refresh = time.perf_counter()
-            warning = _refresh_memory(st)
+            warning = _refresh_memory(st, db)
             summary.refresh_seconds = time.perf_counter() - t_refresh
             if warning:
                 report(warning)
@@ -296,20 +294,20 @@ def _where(rec: dict) -> str:
     return rec.get("source_path", "?") if r is None else f"{rec.get('source_path')} record {r}"
 
 
-def _refresh_memory(st) -> Optional[str]:
-    """Let the relationship memory (if that module is present) catch up; a warning if it failed.
+def _refresh_memory(st=None, db=None) -> Optional[str]:
+    """Rebuild the relationship memory on the open store `st`, or on a fresh connection to `db`;
+    a warning if it failed.
 
     The articles are stored whatever happens here: a failing refresh is reported, not fatal.
     """
+    from .. import memory
+    from ..store import Store
     try:
-        from .. import memory
-    except ImportError:
-        return None
-    refresh = getattr(memory, "refresh", None)
-    if refresh is None or getattr(st, "con", None) is None:
-        return None
-    try:
-        refresh(st.con)
+        if st is not None:
+            memory.refresh(st.con)
+        else:
+            with Store(str(db)) as fresh:
+                memory.refresh(fresh.con)
     except Exception as exc:
         return f"warning: relationship memory not refreshed ({type(exc).__name__}: {exc})"
     return None

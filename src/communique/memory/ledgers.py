@@ -26,7 +26,7 @@ import re
 from typing import Optional
 
 from . import claims as claims_mod
-from .ledgers_common import INVIT as _INVIT, json_text as _json, mentions as _mentions, rows as _rows
+from .ledgers_common import INVIT as _INVIT, json_text as _json, mentions as _mentions, pack, rows as _rows
 from .agreements import agreement_title, agreement_titles, build_agreements  # noqa: F401  (re-exported)
 
 LEVELS = ("head of state", "head of government", "foreign minister", "other minister", "other")
@@ -114,9 +114,7 @@ ORDER BY e.day NULLS LAST, e.date, e.id
 """
 
 # the events of the dyads listed in the temp table `_mem_chunk(d1, d2)` (unordered pair, '~' for none)
-IN_CHUNK = """ AND EXISTS (SELECT 1 FROM _mem_chunk c
-                 WHERE c.d1 = least(coalesce(e.source_country, '~'), coalesce(e.target_country, '~'))
-                   AND c.d2 = greatest(coalesce(e.source_country, '~'), coalesce(e.target_country, '~')))"""
+IN_CHUNK = " AND EXISTS (SELECT 1 FROM _mem_chunk c WHERE c.d1 = e.d1 AND c.d2 = e.d2)"
 
 
 def _sentence_of(text: str, start: int, end: int, before: int = 1) -> str:
@@ -496,18 +494,8 @@ def _agreement_row(a: dict) -> tuple:
 
 def _dyad_chunks(con) -> list[list[tuple[str, str]]]:
     """The dyads of the merged events, in chunks of about EVENTS_PER_CHUNK events."""
-    rows = con.execute("""SELECT least(coalesce(source_country, '~'), coalesce(target_country, '~')) AS d1,
-                                 greatest(coalesce(source_country, '~'), coalesce(target_country, '~')) AS d2,
-                                 count(*) FROM mem_events GROUP BY 1, 2 ORDER BY 1, 2""").fetchall()
-    chunks: list[list[tuple[str, str]]] = [[]]
-    size = 0
-    for d1, d2, n in rows:
-        if chunks[-1] and size + n > EVENTS_PER_CHUNK:
-            chunks.append([])
-            size = 0
-        chunks[-1].append((d1, d2))
-        size += n
-    return [c for c in chunks if c]
+    return pack((((d1, d2), n) for d1, d2, n in con.execute(
+        "SELECT d1, d2, count(*) FROM mem_events GROUP BY d1, d2 ORDER BY d1, d2").fetchall()), EVENTS_PER_CHUNK)
 
 
 def build_ledgers(con) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""Small helpers shared by the ledger modules (rows as dicts, the reports of merged events)."""
+"""Small helpers shared by the memory modules (rows as dicts, the reports of merged events, size-bounded chunks)."""
 from __future__ import annotations
 
 import json
@@ -10,6 +10,20 @@ INVIT = re.compile(r"\binvit(e|ed|es|ing|ation|ations)\b", re.I)
 
 def json_text(x: Any) -> str:
     return json.dumps(x, ensure_ascii=False, default=str)
+
+
+def pack(sized, limit: int) -> list[list]:
+    """Consecutive keys of ``(key, size)`` pairs grouped into chunks of at most `limit` in total
+    (a key larger than `limit` gets a chunk of its own)."""
+    chunks: list[list] = [[]]
+    total = 0
+    for key, n in sized:
+        if chunks[-1] and total + n > limit:
+            chunks.append([])
+            total = 0
+        chunks[-1].append(key)
+        total += n
+    return [c for c in chunks if c]
 
 
 def rows(con, sql: str, params=()) -> list[dict]:

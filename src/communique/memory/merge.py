@@ -45,6 +45,8 @@ from __future__ import annotations
 
 import time
 
+from .ledgers_common import pack
+
 _BASE_SQL = r"""
 CREATE OR REPLACE TEMP TABLE _mem_base AS
 WITH r0 AS (
@@ -316,18 +318,10 @@ def write_sorted(con, table: str, select_sql: str, order: str) -> None:
     (dyad order lets the dyad queries skip most of the table)."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE _mem_unsorted AS {select_sql}")
     con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM _mem_unsorted LIMIT 0")
-    slices: list[list] = [[]]
-    size = 0
-    for d1, n in con.execute("SELECT d1, count(*) FROM _mem_unsorted GROUP BY d1 ORDER BY d1").fetchall():
-        if size and size + n > SORT_ROWS:
-            slices.append([])
-            size = 0
-        slices[-1].append(d1)
-        size += n
-    for values in slices:
-        if values:
-            con.execute(f"INSERT INTO {table} SELECT * FROM _mem_unsorted WHERE d1 IN (SELECT unnest(?::VARCHAR[])) "
-                        f"ORDER BY {order}", [values])
+    d1_sizes = con.execute("SELECT d1, count(*) FROM _mem_unsorted GROUP BY d1 ORDER BY d1").fetchall()
+    for values in pack(d1_sizes, SORT_ROWS):
+        con.execute(f"INSERT INTO {table} SELECT * FROM _mem_unsorted WHERE d1 IN (SELECT unnest(?::VARCHAR[])) "
+                    f"ORDER BY {order}", [values])
     con.execute("DROP TABLE _mem_unsorted")
 
 
